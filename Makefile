@@ -1,0 +1,79 @@
+# RART site. `make html` builds into output/, `make test` runs the whole suite; both create
+# .venv and install the pinned dependencies on first use. `make help` lists every target.
+
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+PELICAN := $(BIN)/pelican
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+PORT ?= 8000
+PELICANOPTS ?=
+PYTEST_ARGS ?=
+BABEL_KEYWORDS := -k gettext_for:2 -k translate:2 -k ntranslate:2,3
+
+.DEFAULT_GOAL := help
+
+help: ## List every target
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+
+# --- Bootstrap ----------------------------------------------------------------------------
+$(VENV)/.runtime: requirements.txt
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
+	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-dev.txt
+	@touch $@
+
+venv: $(VENV)/.runtime ## Create .venv with the pinned build dependencies
+
+# --- Build --------------------------------------------------------------------------------
+html: $(VENV)/.runtime ## Build the site into output/
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
+
+clean: ## Remove output/ and caches
+	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts
+
+serve: $(VENV)/.runtime ## Serve output/ on http://localhost:$(PORT)
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
+
+devserver: $(VENV)/.runtime ## Rebuild on every save and serve on http://localhost:$(PORT)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+
+publish: $(VENV)/.runtime ## Build with publishconf.py for production
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal errors $(PELICANOPTS)
+
+content-todo: $(VENV)/.runtime ## List what editors still have to fill in
+	@PYTHONPATH=plugins $(PYTHON) -m content_checks $(INPUTDIR)
+
+# --- Translations (Babel) -----------------------------------------------------------------
+extract: $(VENV)/.runtime ## Extract interface strings into translations/messages.pot
+	$(BIN)/pybabel extract -F translations/babel.cfg $(BABEL_KEYWORDS) --add-comments=Translators: \
+	  --sort-by-file --project=rart-site --msgid-bugs-address= -o translations/messages.pot .
+
+update-po: extract ## Merge messages.pot into every catalog
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+init-po: $(VENV)/.runtime ## Start a catalog for a new language: make init-po LANG=xx
+	@echo "$(LANG)" | grep -Eqx '[a-z]{2,3}' || { echo "Use: make init-po LANG=xx (a language code such as de)"; exit 2; }
+	$(BIN)/pybabel init -i translations/messages.pot -d translations -l $(LANG)
+
+i18n-status: $(VENV)/.runtime ## Per language: interface strings, content translated, stale translations
+	@PYTHONPATH=plugins $(PYTHON) -m i18n .
+
+# --- Tests --------------------------------------------------------------------------------
+test: $(VENV)/.dev ## Run the whole test suite
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
+	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
+	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
+
+.PHONY: help venv html clean serve devserver publish content-todo extract update-po init-po i18n-status test lock
