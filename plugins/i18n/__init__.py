@@ -1,0 +1,134 @@
+"""i18n: one build, every language. Languages come from the LANGUAGES table in pelicanconf.py.
+
+Pelican reads every content file once; this plugin gives each item its language, key and
+address (metadata.py), renders every template in the item's language through gettext
+(writer.py and the callables below), and writes each language's listings and feed
+(listings.py). See docs/architecture.md for why this is a single pass and not i18n_subsites.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from jinja2 import pass_context
+from pelican import signals
+
+from .formatting import format_date, format_number
+from .listings import ListingsGenerator
+from .metadata import complete_metadata
+from .navigation import build_nav
+from .paths import listing_paths
+from .state import get_state
+from .writer import I18nWriter
+
+logger = logging.getLogger(__name__)
+
+
+def _lang(ctx) -> str:
+    return ctx.get("lang") or ctx["DEFAULT_LANG"]
+
+
+@pass_context
+def _gettext(ctx, message):
+    return ctx["I18N"].translate(_lang(ctx), message)
+
+
+@pass_context
+def _ngettext(ctx, singular, plural, n):
+    return ctx["I18N"].ntranslate(_lang(ctx), singular, plural, n)
+
+
+@pass_context
+def _pgettext(ctx, context, message):
+    return ctx["I18N"].catalogs[_lang(ctx)].pgettext(context, message)
+
+
+@pass_context
+def _npgettext(ctx, context, singular, plural, n):
+    return ctx["I18N"].catalogs[_lang(ctx)].npgettext(context, singular, plural, n)
+
+
+@pass_context
+def _gettext_for(ctx, lang, message):
+    """A string in a language other than the page's (the switcher speaks each language)."""
+    return ctx["I18N"].translate(lang, message)
+
+
+@pass_context
+def _format_date(ctx, value, fmt=None):
+    state = ctx["I18N"]
+    locale = state.languages[_lang(ctx)].locale
+    return format_date(value, locale, fmt or ctx.get("I18N_DATE_FORMAT", "long"))
+
+
+@pass_context
+def _format_number(ctx, value):
+    return format_number(value, ctx["I18N"].languages[_lang(ctx)].locale)
+
+
+def install_i18n(generator):
+    """Give every generator's Jinja environment language-aware gettext and formatters."""
+    get_state(generator.context, generator.settings)
+    env = generator.env
+    # Whitespace inside {% trans %} is collapsed, as babel.cfg's `trimmed` does at extraction.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(
+        _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
+    )
+    env.globals["gettext_for"] = _gettext_for
+    env.filters["format_date"] = _format_date
+    env.filters["format_number"] = _format_number
+
+
+def complete_item_metadata(generator, metadata):
+    # A MetadataProblem raised here is logged by Pelican as an error naming the file.
+    state = get_state(generator.context, generator.settings)
+    complete_metadata(metadata, generator.settings, state.languages)
+
+
+def resolve_navigation(generators):
+    """Menus need every page of every language, so they are built after all content is read."""
+    context = generators[0].context
+    settings = generators[0].settings
+    state = get_state(context, settings)
+    pages_by_key = defaultdict(dict)
+    for page in _all_pages(context):
+        pages_by_key[page.key][page.lang] = page
+    state.groups = pages_by_key
+    nav, footer = {}, {}
+    for code, language in state.languages.items():
+        listing_urls = {"notizie": listing_paths(settings["NEWS_INDEX_PATH"], language)[0]}
+        listing_titles = {"notizie": state.translate(code, "News")}
+        nav[code] = build_nav(
+            settings["NAV_PAGES"], pages_by_key, listing_urls, listing_titles, code, state.default
+        )
+        footer[code] = build_nav(
+            settings["FOOTER_PAGES"], pages_by_key, {}, {}, code, state.default
+        )
+    context["NAV"] = nav
+    context["FOOTER_NAV"] = footer
+    context["PAGES_BY_KEY"] = pages_by_key
+
+
+def _all_pages(context):
+    for page in context.get("pages", []) + context.get("hidden_pages", []):
+        yield page
+        yield from page.translations
+
+
+def add_generators(pelican):
+    return ListingsGenerator
+
+
+def add_writer(pelican):
+    return I18nWriter
+
+
+def register():
+    signals.generator_init.connect(install_i18n)
+    signals.article_generator_context.connect(complete_item_metadata)
+    signals.page_generator_context.connect(complete_item_metadata)
+    signals.all_generators_finalized.connect(resolve_navigation)
+    signals.get_generators.connect(add_generators)
+    signals.get_writer.connect(add_writer)

@@ -1,0 +1,103 @@
+"""Translation status, per language: interface catalog, content, and stale translations.
+
+Pure functions over paths and timestamps; `python -m i18n` (make i18n-status) prints them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+
+@dataclass
+class LanguageStatus:
+    code: str
+    messages_total: int = 0
+    messages_translated: int = 0
+    fuzzy: int = 0
+    content_total: int = 0
+    content_translated: int = 0
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return (
+            self.messages_translated == self.messages_total
+            and not self.fuzzy
+            and self.content_translated == self.content_total
+            and not self.stale
+        )
+
+
+def catalog_counts(po_path: Path) -> tuple[int, int, int]:
+    """(total, translated, fuzzy) messages of a .po file; the header is not a message."""
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    messages = [m for m in catalog if m.id]
+    translated = [
+        m for m in messages
+        if (all(m.string) if isinstance(m.string, tuple) else m.string) and not m.fuzzy
+    ]
+    return len(messages), len(translated), sum(1 for m in messages if m.fuzzy)
+
+
+def split_name(path: Path, languages) -> tuple[str, str]:
+    """('obiettivi', 'ar') for obiettivi.ar.md; the default language when there is no suffix."""
+    stem = path.name[: -len(path.suffix)]
+    key, _, lang = stem.rpartition(".")
+    if key and lang in languages:
+        return key, lang
+    return stem, next(iter(languages))
+
+
+def content_status(content_dir: Path, languages, changed_at) -> dict[str, LanguageStatus]:
+    """Counts translated items per language; a translation is stale when its source changed
+    after it (``changed_at(path) -> float`` gives a file's last change, e.g. from git)."""
+    default = next(iter(languages))
+    statuses = {code: LanguageStatus(code) for code in languages}
+    sources, translations = {}, {}
+    for path in sorted(content_dir.rglob("*.md")):
+        key, lang = split_name(path, languages)
+        ident = (path.parent.relative_to(content_dir).as_posix(), key)
+        if lang == default:
+            sources[ident] = path
+        else:
+            translations[(ident, lang)] = path
+    for code, status in statuses.items():
+        if code == default:
+            status.content_total = status.content_translated = len(sources)
+            continue
+        for ident, source in sources.items():
+            status.content_total += 1
+            translation = translations.get((ident, code))
+            if translation is None:
+                status.missing.append(f"{ident[0]}/{ident[1]}")
+                continue
+            status.content_translated += 1
+            if changed_at(source) > changed_at(translation):
+                status.stale.append(translation.relative_to(content_dir).as_posix())
+    return statuses
+
+
+def git_changed_at(repo: Path):
+    """A function giving each file's last commit time; uncommitted edits count as now."""
+    import time
+
+    def changed_at(path: Path) -> float:
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", str(path)],
+            cwd=repo, capture_output=True, text=True,
+        ).stdout.strip()
+        if dirty:
+            return time.time() if not dirty.startswith("??") else path.stat().st_mtime
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", str(path)],
+            cwd=repo, capture_output=True, text=True,
+        ).stdout.strip()
+        return float(out) if out else path.stat().st_mtime
+
+    return changed_at
