@@ -1,0 +1,28 @@
+"""The member organisations: one record per organisation and language, in reading order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+
+def build_registry(items, languages) -> dict[str, list]:
+    """lang -> member records in that language, sorted by name (the item's title).
+
+    ``items`` are content items of type 'member' in every language; ``languages`` is the
+    language table. A member missing in a language is listed there in the default
+    language, so the directory of every language names every organisation.
+    """
+    default = next(iter(languages))
+    by_key = defaultdict(dict)
+    for item in items:
+        by_key[item.key][item.lang] = item
+    registry = {}
+    for code in languages:
+        members = [
+            versions.get(code) or versions[default]
+            for versions in by_key.values()
+            if code in versions or default in versions
+        ]
+        members.sort(key=lambda member: member.title.casefold())
+        registry[code] = members
+    return registry
