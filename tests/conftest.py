@@ -1,0 +1,65 @@
+"""Builds the real site and the fixture site once per test session, each in its own process
+(as `make html` does) with warnings fatal, into temporary directories."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitetools import BuiltSite
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixture_site"
+
+
+def build(content: Path, settings: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run Pelican as `make html` does, with every warning fatal."""
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings),
+         "--fatal", "warnings", *extra],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory):
+    output = tmp_path_factory.mktemp("real") / "output"
+    result = build(ROOT / "content", ROOT / "pelicanconf.py", output)
+    return result, output
+
+
+@pytest.fixture(scope="session")
+def site(real_build) -> BuiltSite:
+    result, output = real_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(output)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> BuiltSite:
+    output = tmp_path_factory.mktemp("fixture") / "output"
+    result = build(FIXTURE / "content", FIXTURE / "fixtureconf.py", output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(output)
+
+
+SOURCE_TEXT = ROOT / "docs" / "source" / "rart-announcement.it.txt"
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    """The network's own announcement: the only source of facts for content/."""
+    return SOURCE_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def source_members(source_text) -> list[str]:
+    """Member names from content/membri/*.md (Italian), each checked against the source."""
+    from content_checks.frontmatter import read_front_matter
+
+    return [read_front_matter(p)["title"] for p in sorted((ROOT / "content/membri").glob("*.md"))
+            if p.name.count(".") == 1]

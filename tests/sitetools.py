@@ -1,0 +1,51 @@
+"""Reading a built site: its pages parsed with lxml, and URLs mapped back to files."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from lxml import html as lxml_html
+
+ORIGIN = "http://localhost:8000"
+
+
+class BuiltSite:
+    def __init__(self, root: Path):
+        self.root = root
+
+    @cached_property
+    def pages(self) -> list[Path]:
+        return sorted(p for p in self.root.rglob("*.html"))
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def tree(self, rel: str):
+        return lxml_html.fromstring((self.root / rel).read_bytes())
+
+    def file_for(self, href: str, base: str = "") -> Path | None:
+        """The output file an internal link points to, or None for an external link."""
+        parts = urlsplit(href)
+        if parts.scheme in ("mailto", "tel"):
+            return None
+        if parts.scheme and f"{parts.scheme}://{parts.netloc}" != ORIGIN:
+            return None
+        path = parts.path
+        if not path:
+            return self.root / base
+        if not path.startswith("/"):
+            path = "/" + str(Path(base).parent / path)
+        target = self.root / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        return target
+
+    def internal_links(self, rel: str):
+        tree = self.tree(rel)
+        for element, attribute, link, _ in tree.iterlinks():
+            if attribute in ("href", "src") and not link.startswith("#"):
+                target = self.file_for(link, rel)
+                if target is not None:
+                    yield element, link, target

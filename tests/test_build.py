@@ -1,0 +1,121 @@
+"""The real site builds cleanly, with the content the source text gives."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+LANGS = ["it", "en", "fr", "ar"]
+
+
+def test_real_site_builds_without_warnings(real_build):
+    result, output = real_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (output / "index.html").is_file()
+
+
+def test_every_page_has_exactly_one_h1(site):
+    offenders = {site.rel(p): len(site.tree(site.rel(p)).xpath("//h1")) for p in site.pages}
+    assert {k: v for k, v in offenders.items() if v != 1} == {}
+
+
+def test_every_page_has_landmarks_and_skip_link(site):
+    for page in site.pages:
+        tree = site.tree(site.rel(page))
+        assert len(tree.xpath("//main[@id='main']")) == 1, site.rel(page)
+        assert tree.xpath("//header") and tree.xpath("//footer"), site.rel(page)
+        skip = tree.xpath("//body//a")[0]
+        assert skip.get("href") == "#main", site.rel(page)
+
+
+def test_every_internal_link_resolves_to_a_built_file(site):
+    broken = [
+        (site.rel(page), link)
+        for page in site.pages
+        for _, link, target in site.internal_links(site.rel(page))
+        if not target.is_file()
+    ]
+    assert broken == []
+
+
+def test_navigation_reaches_every_section(site):
+    hrefs = [a.get("href") for a in site.tree("index.html").xpath("//nav[@class='rart-nav']//a")]
+    for section in ["/chi-siamo/", "/obiettivi/", "/risultati/", "/campagne/", "/membri/", "/notizie/"]:
+        assert section in hrefs
+
+
+def test_twelve_member_profiles_linked_from_the_directory(site):
+    tree = site.tree("membri/index.html")
+    links = tree.xpath("//ul[contains(@class,'rart-list--members')]//a/@href")
+    assert len(links) == 12
+    for href in links:
+        assert site.file_for(href).is_file()
+        profile = site.tree(site.rel(site.file_for(href)))
+        assert profile.xpath("//h1")[0].text_content().strip()
+
+
+def test_member_names_come_from_the_source(source_text, source_members):
+    # The source lists members in one run-on sentence after "La RART sono:".
+    member_sentence = source_text.split("La RART sono:")[1].casefold()
+    assert len(source_members) == 12
+    for name in source_members:
+        assert name.casefold() in member_sentence, name
+
+
+def test_every_figure_in_italian_content_comes_from_the_source(source_text):
+    """No invented figure: every number in the Italian body text appears in the source."""
+    from conftest import ROOT
+
+    for path in (ROOT / "content").rglob("*.md"):
+        if path.name.count(".") != 1:
+            continue  # translations are checked against their Italian source by reviewers
+        body = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
+        for number in re.findall(r"\d+", body):
+            assert number in source_text, f"{path.relative_to(ROOT)}: {number}"
+
+
+def test_members_are_named_as_in_the_source(site, source_members):
+    names = [
+        el.text_content().strip()
+        for el in site.tree("membri/index.html").xpath("//ul[contains(@class,'rart-list--members')]//h2")
+    ]
+    assert sorted(names, key=str.casefold) == sorted(source_members, key=str.casefold)
+
+
+def test_home_links_to_every_section(site):
+    hrefs = set(site.tree("index.html").xpath("//main//a/@href"))
+    for target in ["/obiettivi/", "/risultati/", "/membri/", "/campagne/", "/notizie/"]:
+        assert target in hrefs
+
+
+def test_four_goals_and_every_achievement(site):
+    goals = site.tree("obiettivi/index.html").xpath("//main//ol/li")
+    assert len(goals) == 4
+    results = site.tree("risultati/index.html").xpath("//ol[@class='rart-timeline']/li")
+    assert len(results) == 5
+
+
+def test_acknowledgements_name_everyone_the_source_thanks(site):
+    text = site.tree("ringraziamenti/index.html").xpath("string(//main)")
+    for person in ["Jacopo Rosatelli", "Antonio Soggia", "Uberto Moreggia", "Salvatore Bottari",
+                   "Massimo Semeraro", "Roberta Astegiano"]:
+        assert person in text
+
+
+@pytest.mark.parametrize("rel", ["notizie/index.html", "campagne/index.html"])
+def test_listings_are_not_empty(site, rel):
+    assert site.tree(rel).xpath("//main//article")
+
+
+def test_unknown_member_fields_are_omitted_not_invented(site):
+    # The source gives no member's website: no profile may show one.
+    for page in (site.root / "membri").glob("*/index.html"):
+        tree = site.tree(site.rel(page))
+        assert not tree.xpath("//main//a[starts-with(@href,'http')]"), site.rel(page)
+
+
+def test_no_placeholder_text_in_output(site):
+    for page in site.pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"lorem ipsum|TODO|FIXME|\{filename\}|\{static\}", text, re.I), site.rel(page)

@@ -1,0 +1,77 @@
+"""Each content type renders on the fixture site, whose content exercises every field."""
+
+from __future__ import annotations
+
+
+def test_news_article_renders_date_category_and_tags(fixture_site):
+    tree = fixture_site.tree("notizie/notizia-3/index.html")
+    assert tree.xpath("//h1")[0].text_content() == "Notizia di prova 3"
+    assert tree.xpath("//time/@datetime") == ["2024-03-10"]
+    assert "/notizie/categoria/prova/" in tree.xpath("//main//a/@href")
+    assert {"/notizie/tag/uno/", "/notizie/tag/due/"} <= set(tree.xpath("//main//a/@href"))
+
+
+def test_news_index_is_paginated_newest_first(fixture_site):
+    first = fixture_site.tree("notizie/index.html")
+    titles = [h.text_content().strip() for h in first.xpath("//main//article//h2")]
+    assert titles == ["Notizia di prova 5", "Notizia di prova 4"]
+    assert first.xpath("//a[@rel='next']/@href") == ["/notizie/pagina/2/"]
+    last = fixture_site.tree("notizie/pagina/3/index.html")
+    assert [h.text_content().strip() for h in last.xpath("//main//article//h2")] == ["Notizia di prova 1"]
+    assert last.xpath("//a[@rel='prev']/@href") == ["/notizie/pagina/2/"]
+
+
+def test_campaign_puts_call_to_action_first_and_lists_materials(fixture_site):
+    tree = fixture_site.tree("campagne/attiva/index.html")
+    header = tree.xpath("//article/header")[0]
+    cta = header.xpath(".//a[contains(@class,'rart-cta')]")[0]
+    assert cta.text_content().strip() == "Partecipa ora"
+    assert cta.get("href") == "/membri/"
+    assert tree.xpath("//time/@datetime") == ["2024-03-01", "2024-12-31"]
+    materials = tree.xpath("//ul[@class='rart-materials']/li/a")
+    assert [a.text_content() for a in materials] == ["Volantino (PDF)", "Manifesto"]
+    for a in materials:
+        assert fixture_site.file_for(a.get("href")).is_file()
+
+
+def test_campaigns_page_separates_active_and_past(fixture_site):
+    tree = fixture_site.tree("campagne/index.html")
+    active = tree.xpath("//section[@aria-labelledby='campaigns-active']//h3")
+    past = tree.xpath("//section[@aria-labelledby='campaigns-past']//h3")
+    assert [h.text_content().strip() for h in active] == ["Campagna attiva di prova"]
+    assert [h.text_content().strip() for h in past] == ["Campagna conclusa di prova"]
+
+
+def test_member_profile_shows_known_fields_only(fixture_site):
+    alfa = fixture_site.tree("membri/alfa/index.html")
+    assert alfa.xpath("//dd//a/@href") == ["https://alfa.example.org"]
+    beta = fixture_site.tree("membri/beta/index.html")
+    terms = [dt.text_content() for dt in beta.xpath("//dl/dt")]
+    assert len(terms) == 1  # legal form only: no city, no website
+
+
+def test_members_directory_lists_each_member_once_per_language(fixture_site):
+    for rel in ["membri/index.html", "en/membri/index.html"]:
+        names = fixture_site.tree(rel).xpath("//ul[contains(@class,'rart-list--members')]//h2")
+        assert len(names) == 3, rel
+
+
+def test_untranslated_member_is_listed_in_its_own_language(fixture_site):
+    items = fixture_site.tree("en/membri/index.html").xpath(
+        "//ul[contains(@class,'rart-list--members')]/li")
+    by_name = {li.xpath("string(.//h2)").strip(): li.get("lang") for li in items}
+    assert by_name["Beta Cooperativa Sociale"] == "it"
+    assert by_name["Gamma ETS"] is None
+
+
+def test_achievements_timeline_is_an_ordered_list_in_order(fixture_site):
+    items = fixture_site.tree("risultati/index.html").xpath("//ol[@class='rart-timeline']/li")
+    assert [li.xpath("string(h2)") for li in items] == ["Primo risultato", "Secondo risultato"]
+    assert items[0].xpath(".//time/@datetime") == ["2024-02-01"]
+    assert items[1].xpath(".//time") == []
+
+
+def test_drafts_are_never_written(fixture_site):
+    assert not (fixture_site.root / "notizie" / "bozza").exists()
+    for page in fixture_site.pages:
+        assert "Bozza segreta" not in page.read_text(encoding="utf-8"), fixture_site.rel(page)

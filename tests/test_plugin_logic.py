@@ -1,0 +1,226 @@
+"""Table-driven tests of the plugins' pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from achievements import order_key
+from campaigns.model import (
+    CampaignFieldError,
+    check_period,
+    check_status,
+    parse_day,
+    parse_materials,
+    resolve_link,
+)
+from content_checks.contract import CONTRACT, missing_required, todo_fields
+from content_checks.frontmatter import parse_front_matter
+from i18n.languages import LanguageTableError, load_languages
+from i18n.metadata import MetadataProblem, complete_metadata
+from i18n.navigation import build_nav
+from i18n.paths import content_paths, save_as_for
+from i18n.taxonomy import term_correspondence
+from members.registry import build_registry
+
+TABLE = {
+    "it": {"name": "Italiano", "dir": "ltr", "locale": "it_IT"},
+    "ar": {"name": "العربية", "dir": "rtl", "locale": "ar"},
+}
+SETTINGS = {
+    "CONTENT_TYPES": {
+        "pagine": {"type": "page", "url": "{slug}/", "template": "page"},
+        "membri": {"type": "member", "url": "membri/{slug}/", "template": "member"},
+        "risultati": {"type": "achievement", "url": "", "template": "page"},
+    },
+    "FIXED_PAGE_PATHS": {"home": "", "404": "404.html"},
+    "PAGE_TEMPLATES": {"home": "home"},
+}
+
+
+# --- i18n -------------------------------------------------------------------------------
+def test_first_language_is_the_default_at_the_root():
+    languages = load_languages(TABLE)
+    assert [lang.prefix for lang in languages.values()] == ["", "ar/"]
+    assert languages["ar"].dir == "rtl" and languages["it"].default
+
+
+@pytest.mark.parametrize(
+    "table, fragment",
+    [
+        ({}, "non-empty"),
+        ({"IT": TABLE["it"]}, "lowercase"),
+        ({"it": {"name": "Italiano", "dir": "ltr"}}, "'locale'"),
+        ({"it": {**TABLE["it"], "dir": "up"}}, "'dir'"),
+        ({"it": {**TABLE["it"], "locale": "xx_NOPE"}}, "Babel does not know"),
+    ],
+)
+def test_malformed_language_tables_name_the_problem(table, fragment):
+    with pytest.raises(LanguageTableError, match=fragment):
+        load_languages(table)
+
+
+@pytest.mark.parametrize(
+    "pattern, slug, lang, expected",
+    [
+        ("{slug}/", "obiettivi", "it", ("obiettivi/", "obiettivi/index.html")),
+        ("{slug}/", "obiettivi", "ar", ("ar/obiettivi/", "ar/obiettivi/index.html")),
+        ("", "home", "it", ("", "index.html")),
+        ("", "home", "ar", ("ar/", "ar/index.html")),
+        ("404.html", "404", "ar", ("ar/404.html", "ar/404.html")),
+    ],
+)
+def test_content_paths(pattern, slug, lang, expected):
+    assert content_paths(pattern, slug, load_languages(TABLE)[lang]) == expected
+
+
+def test_save_as_for_directory_and_file():
+    assert save_as_for("a/b/") == "a/b/index.html"
+    assert save_as_for("a/feed.xml") == "a/feed.xml"
+
+
+@pytest.mark.parametrize(
+    "metadata, expected",
+    [
+        ({"folder": "pagine", "key": "obiettivi"},
+         {"lang": "it", "url": "obiettivi/", "template": "page", "content_type": "page"}),
+        ({"folder": "pagine", "key": "obiettivi", "filename_lang": "ar", "slug": "ahdaf"},
+         {"lang": "ar", "url": "ar/ahdaf/", "slug": "ahdaf"}),
+        ({"folder": "pagine", "key": "home", "filename_lang": "ar"},
+         {"url": "ar/", "save_as": "ar/index.html", "template": "home"}),
+        ({"folder": "risultati", "key": "delibera"}, {"url": "", "save_as": ""}),
+        ({"folder": "membri", "key": "babel", "status": "draft"}, {"url": "", "save_as": ""}),
+    ],
+)
+def test_metadata_is_completed_from_the_file_name(metadata, expected):
+    result = complete_metadata(dict(metadata), SETTINGS, load_languages(TABLE))
+    assert {k: result[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "metadata, fragment",
+    [
+        ({"folder": "altro", "key": "x"}, "non è un tipo di contenuto"),
+        ({"folder": "pagine", "key": "x", "filename_lang": "de"}, "non è tra quelle del sito"),
+        ({"folder": "pagine", "key": "x", "filename_lang": "ar", "lang": "it"}, "nome del file"),
+    ],
+)
+def test_metadata_problems_are_explained_in_italian(metadata, fragment):
+    with pytest.raises(MetadataProblem, match=fragment):
+        complete_metadata(dict(metadata), SETTINGS, load_languages(TABLE))
+
+
+def item(**fields):
+    return SimpleNamespace(**fields)
+
+
+def test_nav_falls_back_to_the_default_language_and_says_so():
+    pages = {
+        "chi-siamo": {"it": item(title="Chi siamo", url="chi-siamo/", lang="it"),
+                      "ar": item(title="من نحن", url="ar/chi-siamo/", lang="ar")},
+        "contatti": {"it": item(title="Contatti", url="contatti/", lang="it")},
+    }
+    nav = build_nav(["chi-siamo", "notizie", "contatti", "assente"], pages,
+                    {"notizie": "ar/notizie/"}, {"notizie": "الأخبار"}, "ar", "it")
+    assert [(n.title, n.url, n.lang) for n in nav] == [
+        ("من نحن", "ar/chi-siamo/", "ar"),
+        ("الأخبار", "ar/notizie/", "ar"),
+        ("Contatti", "contatti/", "it"),
+    ]
+
+
+def test_terms_correspond_through_translations():
+    rete = item(slug="rete")
+    network = item(slug="network")
+    it_article = item(lang="it", category=rete, tags=[item(slug="a"), item(slug="b")])
+    en_article = item(lang="en", category=network, tags=[item(slug="x")])
+    groups = [[it_article, en_article]]
+    assert term_correspondence(groups, "category")[("it", "rete")] == {"en": "network"}
+    # Different numbers of tags cannot be paired by position: no correspondence is guessed.
+    assert term_correspondence(groups, "tags") == {}
+
+
+# --- members ----------------------------------------------------------------------------
+def test_registry_sorts_by_name_and_falls_back_to_the_default_language():
+    members = [
+        item(key="z", lang="it", title="Zenith"),
+        item(key="a", lang="it", title="altrimodi"),
+        item(key="a", lang="ar", title="Altrimodi"),
+    ]
+    registry = build_registry(members, TABLE)
+    assert [(m.title, m.lang) for m in registry["it"]] == [("altrimodi", "it"), ("Zenith", "it")]
+    assert [(m.title, m.lang) for m in registry["ar"]] == [("Altrimodi", "ar"), ("Zenith", "it")]
+
+
+# --- campaigns --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2025-03-01", dt.date(2025, 3, 1)), ("", None), (None, None),
+     (dt.datetime(2025, 3, 1, 10), dt.date(2025, 3, 1))],
+)
+def test_parse_day(value, expected):
+    assert parse_day(value, "start") == expected
+
+
+@pytest.mark.parametrize("value", ["01/03/2025", "2025-13-01", "domani"])
+def test_parse_day_rejects_other_formats_with_an_example(value):
+    with pytest.raises(CampaignFieldError, match="AAAA-MM-GG"):
+        parse_day(value, "start")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("", []),
+        ("Volantino | {static}/v.pdf", [("Volantino", "{static}/v.pdf")]),
+        (["A | a.pdf", " ", "B|b.pdf"], [("A", "a.pdf"), ("B", "b.pdf")]),
+    ],
+)
+def test_parse_materials(value, expected):
+    assert [(m.label, m.url) for m in parse_materials(value)] == expected
+
+
+@pytest.mark.parametrize("value", ["Volantino senza link", "| solo-link.pdf", "Titolo |"])
+def test_parse_materials_rejects_lines_without_label_and_link(value):
+    with pytest.raises(CampaignFieldError, match="Titolo \\| collegamento"):
+        parse_materials(value)
+
+
+def test_status_and_period():
+    assert check_status("active") == "active"
+    with pytest.raises(CampaignFieldError, match="active"):
+        check_status("attiva")
+    check_period(dt.date(2025, 1, 1), None)
+    with pytest.raises(CampaignFieldError, match="prima di cominciare"):
+        check_period(dt.date(2025, 2, 1), dt.date(2025, 1, 1))
+
+
+def test_resolve_link():
+    context = {"SITEURL": "", "generated_content": {"pagine/membri.md": item(url="membri/")},
+               "static_content": {}}
+    assert resolve_link("{filename}/pagine/membri.md", context) == "/membri/"
+    assert resolve_link("https://example.org/", context) == "https://example.org/"
+    with pytest.raises(CampaignFieldError, match="non esiste"):
+        resolve_link("{filename}/pagine/assente.md", context)
+
+
+# --- achievements -----------------------------------------------------------------------
+def test_achievements_dated_first_then_by_order():
+    d = dt.datetime(2025, 1, 1)
+    items = [item(order="2"), item(order="1"), item(order="9", date=d)]
+    assert [i.order for i in sorted(items, key=order_key)] == ["9", "1", "2"]
+
+
+# --- content checks ---------------------------------------------------------------------
+def test_front_matter_parser_reads_lists_and_stops_at_the_body():
+    meta = parse_front_matter("Title: A\nMaterials: x | y\n    z | w\nWebsite:\n\nBody: not meta\n")
+    assert meta == {"title": "A", "materials": ["x | y", "z | w"], "website": ""}
+
+
+def test_contract_required_and_todo():
+    assert [f.name for f in missing_required("member", {"title": "X"})] == ["summary"]
+    todo = todo_fields("member", {"title": "X", "summary": "s", "legal_form": "ETS",
+                                  "todo": "logo in alta risoluzione; "})
+    assert todo == ["città", "sito web", "logo", "logo in alta risoluzione"]
+    assert set(CONTRACT) == {"news", "page", "campaign", "member", "achievement"}
