@@ -18,7 +18,7 @@ BABEL_KEYWORDS := -k gettext_for:2 -k translate:2 -k ntranslate:2,3
 .DEFAULT_GOAL := help
 
 help: ## List every target
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 # --- Bootstrap ----------------------------------------------------------------------------

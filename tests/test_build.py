@@ -119,3 +119,19 @@ def test_no_placeholder_text_in_output(site):
     for page in site.pages:
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"lorem ipsum|TODO|FIXME|\{filename\}|\{static\}", text, re.I), site.rel(page)
+
+
+def test_content_todo_lists_what_the_source_does_not_give():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-m", "content_checks", "content"], cwd=ROOT,
+                            capture_output=True, text=True, env={"PYTHONPATH": "plugins"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    member_lines = [line for line in lines if line.strip().startswith("membri/")]
+    assert len(member_lines) == 12
+    assert all("sito web" in line and "logo" in line for line in member_lines)
+    assert any(line.strip().startswith("pagine/contatti.md") for line in lines)

@@ -15,10 +15,12 @@ TYPES = {"notizie": "news", "pagine": "page", "campagne": "campaign", "membri": 
 
 
 def report(content_dir: Path) -> list[str]:
+    """One line per source file (default language) with something to fill in. Translations
+    share their source's facts, so they are not listed again."""
     lines = []
     for path in sorted(content_dir.rglob("*.md")):
         content_type = TYPES.get(path.relative_to(content_dir).parts[0])
-        if content_type is None:
+        if content_type is None or path.name.count(".") > 1:
             continue
         items = todo_fields(content_type, read_front_matter(path))
         if items:
