@@ -14,6 +14,7 @@ from collections import defaultdict
 from jinja2 import pass_context
 from pelican import signals
 
+from .bidi import isolate_ltr_runs
 from .formatting import format_date, format_number
 from .listings import ListingsGenerator
 from .metadata import complete_metadata
@@ -67,6 +68,22 @@ def _format_number(ctx, value):
     return format_number(value, ctx["I18N"].languages[_lang(ctx)].locale)
 
 
+@pass_context
+def _isolate(ctx, value):
+    """Template filter: isolate Latin runs in a right-to-left page's visible text."""
+    if ctx["I18N"].languages[_lang(ctx)].dir == "rtl":
+        return isolate_ltr_runs(str(value))
+    return value
+
+
+def isolate_rtl_content(instance):
+    """Latin names and references inside Arabic body text get their own direction."""
+    state = get_state(instance._context, instance.settings)
+    language = state.languages.get(getattr(instance, "lang", None))
+    if language is not None and language.dir == "rtl" and instance._content:
+        instance._content = isolate_ltr_runs(instance._content)
+
+
 def install_i18n(generator):
     """Give every generator's Jinja environment language-aware gettext and formatters."""
     get_state(generator.context, generator.settings)
@@ -79,6 +96,7 @@ def install_i18n(generator):
     env.globals["gettext_for"] = _gettext_for
     env.filters["format_date"] = _format_date
     env.filters["format_number"] = _format_number
+    env.filters["isolate"] = _isolate
 
 
 def complete_item_metadata(generator, metadata):
@@ -129,6 +147,7 @@ def register():
     signals.generator_init.connect(install_i18n)
     signals.article_generator_context.connect(complete_item_metadata)
     signals.page_generator_context.connect(complete_item_metadata)
+    signals.content_object_init.connect(isolate_rtl_content)
     signals.all_generators_finalized.connect(resolve_navigation)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(add_writer)
