@@ -77,7 +77,9 @@ NEWS_INDEX_PATH = "notizie/"
 CATEGORY_PATH = "notizie/categoria/{slug}/"
 TAG_PATH = "notizie/tag/{slug}/"
 ARCHIVES_PATH = "notizie/archivio/"
-FEED_PATH = "feed.xml"
+FEED_PATH = "feed.xml"  # per language: feed.xml, en/feed.xml, …
+SITEMAP_PATH = "sitemap.xml"  # one for the whole site, with hreflang alternates
+SITEMAP_EXCLUDE_KEYS = ["404"]
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from pelican.utils import slugify
 
 from .paths import listing_paths
+from .sitemap import render_sitemap
 from .state import get_state
 from .taxonomy import Term, term_correspondence
 
@@ -135,6 +136,15 @@ class ListingsGenerator(Generator):
                         **{kind: term},
                     )
             self._write_feed(code, language, items)
+        self._write_sitemap(state)
+
+    def _write_sitemap(self, state):
+        # Articles and pages are written before this generator runs (Pelican keeps the order
+        # of generators), so the sitemap sees every page of the site.
+        document = render_sitemap(state.sitemap, self.settings["SITE_ORIGIN"], state.default)
+        path = os.path.join(self.output_path, self.settings["SITEMAP_PATH"])
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(document)
 
     def _term_alternates(self, term, kind, mapping):
         alternates = {term.lang: term.url}

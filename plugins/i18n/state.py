@@ -19,6 +19,8 @@ class I18nState:
     catalogs: dict
     # (type, key) -> {lang: content item}, filled once all content has been read
     groups: dict = field(default_factory=dict)
+    # pages written so far, for the sitemap (plugins/i18n/sitemap.py)
+    sitemap: list = field(default_factory=list)
 
     def translate(self, lang: str, message: str) -> str:
         return self.catalogs[lang].gettext(message)
