@@ -34,6 +34,12 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 
 venv: $(VENV)/.runtime ## Create .venv with the pinned build dependencies
 
+# Node tools for the tests (schemas, browser checks), pinned by tests/package-lock.json.
+tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.json
+	@bash scripts/system-deps.sh node npm
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # --- Build --------------------------------------------------------------------------------
 html: $(VENV)/.runtime ## Build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
@@ -69,7 +75,7 @@ i18n-status: $(VENV)/.runtime ## Per language: interface strings, content transl
 	@PYTHONPATH=plugins $(PYTHON) -m i18n .
 
 # --- Tests --------------------------------------------------------------------------------
-test: $(VENV)/.dev ## Run the whole test suite
+test: $(VENV)/.dev tests/node_modules/.package-lock.json ## Run the whole test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)

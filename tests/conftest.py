@@ -72,3 +72,41 @@ def source_members(source_text) -> list[str]:
 
     return [read_front_matter(p)["title"] for p in sorted((ROOT / "content/membri").glob("*.md"))
             if p.name.count(".") == 1]
+
+
+NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
+
+# The sitemaps.org schema lets other namespaces in strictly, so the hreflang extension needs a
+# declaration of its one element; this is it (attributes as the extension defines them).
+XHTML_LINK_XSD = b"""<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           targetNamespace="http://www.w3.org/1999/xhtml" elementFormDefault="qualified">
+  <xs:element name="link">
+    <xs:complexType>
+      <xs:attribute name="rel" type="xs:string" use="required"/>
+      <xs:attribute name="hreflang" type="xs:string" use="required"/>
+      <xs:attribute name="href" type="xs:anyURI" use="required"/>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+"""
+
+
+@pytest.fixture(scope="session")
+def sitemap_schema(tmp_path_factory):
+    """The sitemaps.org XSD (shipped by the npm package `sitemap`, installed by make test)
+    combined with the declaration of xhtml:link."""
+    from lxml import etree
+
+    official = NODE_MODULES / "sitemap" / "schema" / "sitemap.xsd"
+    assert official.is_file(), f"{official} is missing: run `make test` (it runs npm ci in tests/)"
+    folder = tmp_path_factory.mktemp("xsd")
+    (folder / "xhtml-link.xsd").write_bytes(XHTML_LINK_XSD)
+    (folder / "combined.xsd").write_text(
+        '<?xml version="1.0"?>\n'
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n'
+        f'  <xs:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="{official.as_uri()}"/>\n'
+        '  <xs:import namespace="http://www.w3.org/1999/xhtml" schemaLocation="xhtml-link.xsd"/>\n'
+        "</xs:schema>\n"
+    )
+    return etree.XMLSchema(etree.parse(str(folder / "combined.xsd")))

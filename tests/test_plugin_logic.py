@@ -224,3 +224,52 @@ def test_contract_required_and_todo():
                                   "todo": "logo in alta risoluzione; "})
     assert todo == ["città", "sito web", "logo", "logo in alta risoluzione"]
     assert set(CONTRACT) == {"news", "page", "campaign", "member", "achievement"}
+
+
+# --- i18n: bidi, sitemap, status ----------------------------------------------------------
+from i18n.bidi import isolate_ltr_runs  # noqa: E402
+from i18n.sitemap import SitemapEntry, render_sitemap  # noqa: E402
+from i18n.status import content_status, split_name  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<p>تضم RART منظمات.</p>", "<p>تضم <bdi>RART</bdi> منظمات.</p>"),
+        ("<p>عضو Babel s.c.s. هنا</p>", "<p>عضو <bdi>Babel s.c.s.</bdi> هنا</p>"),
+        ("<p>و D.M. 72/2021.</p>", "<p>و <bdi>D.M. 72/2021</bdi>.</p>"),
+        ("<p>نظام (SAI) و 12</p>", "<p>نظام (<bdi>SAI</bdi>) و 12</p>"),
+        ('<a href="/x/">Orso</a>', '<a href="/x/"><bdi>Orso</bdi></a>'),
+        ("<code>x = 1</code> <bdi>Zenith</bdi>", "<code>x = 1</code> <bdi>Zenith</bdi>"),
+        ("<p>١٢ منظمة</p>", "<p>١٢ منظمة</p>"),
+    ],
+)
+def test_isolate_ltr_runs(html, expected):
+    assert isolate_ltr_runs(html) == expected
+
+
+def test_sitemap_alternates_only_for_translated_pages():
+    entries = [
+        SitemapEntry("", "it", (("it", ""), ("ar", "ar/")), "2025-01-02"),
+        SitemapEntry("solo/", "it", (("it", "solo/"),)),
+    ]
+    xml = render_sitemap(entries, "https://example.org/", "it")
+    assert xml.count("<url>") == 2
+    assert 'hreflang="x-default" href="https://example.org/"' in xml
+    assert 'href="https://example.org/ar/"' in xml
+    assert xml.count("xhtml:link") == 3
+    assert "<lastmod>2025-01-02</lastmod>" in xml
+
+
+def test_status_counts_missing_and_stale_translations(tmp_path):
+    (tmp_path / "pagine").mkdir()
+    for name in ["a.md", "a.en.md", "b.md", "c.md", "c.en.md"]:
+        (tmp_path / "pagine" / name).write_text("Title: x\n")
+    times = {"a.md": 1, "a.en.md": 2, "c.md": 5, "c.en.md": 3}
+    table = load_languages({**TABLE, "en": {"name": "English", "dir": "ltr", "locale": "en"}})
+    statuses = content_status(tmp_path, table, lambda p: times.get(p.name, 0))
+    en = statuses["en"]
+    assert (en.content_translated, en.content_total) == (2, 3)
+    assert en.missing == ["pagine/b"]
+    assert en.stale == ["pagine/c.en.md"]
+    assert split_name(tmp_path / "pagine" / "a.en.md", table) == ("a", "en")
