@@ -85,3 +85,12 @@ def test_no_interface_text_left_in_english_on_italian_pages(site):
         text = site.tree(rel).xpath("string(//body)") + " ".join(site.tree(rel).xpath("//@aria-label"))
         for phrase in english:
             assert phrase not in text, (rel, phrase)
+
+
+def test_i18n_status_reports_every_language_complete():
+    result = subprocess.run([sys.executable, "-m", "i18n", "."], cwd=ROOT, capture_output=True,
+                            text=True, env={"PYTHONPATH": "plugins", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [l for l in result.stdout.splitlines()[1:] if not l.startswith(" ")]
+    assert [l.split()[0] for l in lines] == list(TABLE)
+    assert all(l.endswith("complete") and "INCOMPLETE" not in l for l in lines)

@@ -84,8 +84,8 @@ def content_status(content_dir: Path, languages, changed_at) -> dict[str, Langua
 
 
 def git_changed_at(repo: Path):
-    """A function giving each file's last commit time; uncommitted edits count as now."""
-    import time
+    """A function giving each file's last commit time. A file with uncommitted edits counts
+    as newest of all, so editing a source and its translation together is not stale."""
 
     def changed_at(path: Path) -> float:
         dirty = subprocess.run(
@@ -93,7 +93,7 @@ def git_changed_at(repo: Path):
             cwd=repo, capture_output=True, text=True,
         ).stdout.strip()
         if dirty:
-            return time.time() if not dirty.startswith("??") else path.stat().st_mtime
+            return float("inf")
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", str(path)],
             cwd=repo, capture_output=True, text=True,
