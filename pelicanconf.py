@@ -99,7 +99,13 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 # --- Plugins ------------------------------------------------------------------------------
 # Explicit: with PLUGINS unset Pelican would load every installed namespace plugin.
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["i18n", "members", "campaigns", "achievements", "content_checks"]
+PLUGINS = ["i18n", "members", "campaigns", "achievements", "content_checks", "assets"]
+
+# --- Theme assets (plugins/assets) ------------------------------------------------------
+# Stylesheets bundled with their @imports into one file each; every asset is published under
+# a content-hashed name. Pelican's own copy of theme/static is switched off.
+ASSETS_CSS_ENTRY_POINTS = ["css/main.css"]
+THEME_STATIC_PATHS = []
 
 # --- Markdown and Jinja -------------------------------------------------------------------
 MARKDOWN = {

@@ -273,3 +273,31 @@ def test_status_counts_missing_and_stale_translations(tmp_path):
     assert en.missing == ["pagine/b"]
     assert en.stale == ["pagine/c.en.md"]
     assert split_name(tmp_path / "pagine" / "a.en.md", table) == ("a", "en")
+
+
+# --- assets -------------------------------------------------------------------------------
+from assets.bundle import AssetError, collect, fingerprint, inline_imports  # noqa: E402
+
+
+def test_css_bundle_inlines_imports_in_order_and_fingerprints(tmp_path):
+    (tmp_path / "css" / "components").mkdir(parents=True)
+    (tmp_path / "css" / "main.css").write_text('@import url("a.css");\n@import url("components/b.css");\n.z{}\n')
+    (tmp_path / "css" / "a.css").write_text(".a{}\n")
+    (tmp_path / "css" / "components" / "b.css").write_text(".b{}\n")
+    (tmp_path / "icon.svg").write_bytes(b"<svg/>")
+    assets = collect(tmp_path, ["css/main.css"])
+    assert set(assets) == {"css/main.css", "icon.svg"}
+    assert assets["css/main.css"].content == b".a{}\n.b{}\n.z{}\n"
+    assert assets["css/main.css"].output == fingerprint("css/main.css", b".a{}\n.b{}\n.z{}\n")
+    assert fingerprint("css/main.css", b"x") != fingerprint("css/main.css", b"y")
+    assert fingerprint("css/main.css", b"x").startswith("css/main.") and fingerprint("css/main.css", b"x").endswith(".css")
+
+
+def test_css_bundle_reports_missing_imports_and_cycles(tmp_path):
+    (tmp_path / "a.css").write_text('@import url("b.css");')
+    (tmp_path / "b.css").write_text('@import url("a.css");')
+    with pytest.raises(AssetError, match="cycle"):
+        inline_imports(tmp_path / "a.css")
+    (tmp_path / "c.css").write_text('@import url("missing.css");')
+    with pytest.raises(AssetError, match="does not exist"):
+        inline_imports(tmp_path / "c.css")
