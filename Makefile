@@ -65,7 +65,7 @@ extract: $(VENV)/.runtime ## Extract interface strings into translations/message
 	  --sort-by-file --project=rart-site --msgid-bugs-address= -o translations/messages.pot .
 
 update-po: extract ## Merge messages.pot into every catalog
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 init-po: $(VENV)/.runtime ## Start a catalog for a new language: make init-po LANG=xx
 	@echo "$(LANG)" | grep -Eqx '[a-z]{2,3}' || { echo "Use: make init-po LANG=xx (a language code such as de)"; exit 2; }
@@ -75,11 +75,14 @@ i18n-status: $(VENV)/.runtime ## Per language: interface strings, content transl
 	@PYTHONPATH=plugins $(PYTHON) -m i18n .
 
 # --- Tests --------------------------------------------------------------------------------
-test: $(VENV)/.dev tests/node_modules/.package-lock.json ## Run the whole test suite
+system-deps: ## Find or install the system programs the tests need (Chromium, Java, Node)
+	@bash scripts/system-deps.sh chromium java node npm
+
+test: $(VENV)/.dev tests/node_modules/.package-lock.json system-deps ## Run the whole test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
 
-.PHONY: help venv html clean serve devserver publish content-todo extract update-po init-po i18n-status test lock
+.PHONY: system-deps help venv html clean serve devserver publish content-todo extract update-po init-po i18n-status test lock

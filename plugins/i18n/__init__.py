@@ -57,6 +57,14 @@ def _gettext_for(ctx, lang, message):
 
 
 @pass_context
+def _translated_page(ctx, key):
+    """The page `key` in the page's language, else in the default language (templates mark
+    it with its language), else None."""
+    versions = ctx["PAGES_BY_KEY"].get(key, {})
+    return versions.get(_lang(ctx)) or versions.get(ctx["DEFAULT_LANG"])
+
+
+@pass_context
 def _format_date(ctx, value, fmt=None):
     state = ctx["I18N"]
     locale = state.languages[_lang(ctx)].locale
@@ -94,6 +102,7 @@ def install_i18n(generator):
         _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
     )
     env.globals["gettext_for"] = _gettext_for
+    env.globals["translated_page"] = _translated_page
     env.filters["format_date"] = _format_date
     env.filters["format_number"] = _format_number
     env.filters["isolate"] = _isolate
