@@ -110,3 +110,32 @@ def sitemap_schema(tmp_path_factory):
         "</xs:schema>\n"
     )
     return etree.XMLSchema(etree.parse(str(folder / "combined.xsd")))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def real_server(site):
+    from browser import SiteServer
+
+    server = SiteServer(site.root)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def real_sweep(browser, real_server, site):
+    """Every page of the real site, every language, loaded once in Chromium."""
+    from browser import sweep
+
+    return sweep(browser, real_server, [site.rel(p) for p in site.pages])

@@ -1,0 +1,122 @@
+"""Headless Chromium for the tests: Debian's chromium driven by Playwright, a local server for a
+built site, and one sweep that loads every page once and records what the checks need."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import shutil
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Flags for a sandboxed, offline machine: no background traffic to Google, no first-run UI.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+TEXT_TYPES = {"document", "stylesheet", "script", "font"}
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    raise RuntimeError("Chromium is missing: run `make test` (it installs it) or apt-get install chromium")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".avif": "image/avif",
+                      ".webp": "image/webp", ".xml": "application/xml"}
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class SiteServer:
+    """Serves a built site on 127.0.0.1 on a free port, like static hosting would."""
+
+    def __init__(self, root: Path, handler=_Handler):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, rel: str) -> str:
+        path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        return f"{self.origin}/{path}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@dataclass
+class PageReport:
+    rel: str
+    axe_light: list = field(default_factory=list)
+    axe_dark: list = field(default_factory=list)
+    foreign_requests: list = field(default_factory=list)
+    failed_requests: list = field(default_factory=list)
+    cookies: list = field(default_factory=list)
+    storage_items: int = 0
+    overflow_320: int = 0
+    layout_shift: float = 0.0
+    text_bytes_gzip: int = 0
+    text_requests: int = 0
+    console_errors: list = field(default_factory=list)
+
+
+LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+})"""
+
+AXE_JS = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+}"""
+
+
+def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport]:
+    """Load every page once (cold cache, its own context) and record what the checks need."""
+    axe_source = AXE.read_text(encoding="utf-8")
+    reports = {}
+    for rel in pages:
+        report = PageReport(rel)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+        page = context.new_page()
+        seen = []
+        page.on("request", lambda request: seen.append(request))
+        page.on("requestfailed", lambda request: report.failed_requests.append(request.url))
+        page.on("console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None)
+        page.goto(server.url(rel), wait_until="load")
+        report.layout_shift = page.evaluate(LAYOUT_SHIFT_JS)
+        for request in seen:
+            if not request.url.startswith(server.origin + "/") and not request.url.startswith("data:"):
+                report.foreign_requests.append(request.url)
+            if request.resource_type in TEXT_TYPES:
+                response = request.response()
+                if response is not None:
+                    report.text_requests += 1
+                    report.text_bytes_gzip += len(gzip.compress(response.body(), compresslevel=6))
+        page.evaluate(axe_source)
+        report.axe_light = page.evaluate(AXE_JS, AXE_TAGS)
+        page.emulate_media(color_scheme="dark")
+        report.axe_dark = page.evaluate(AXE_JS, AXE_TAGS)
+        page.emulate_media(color_scheme="light")
+        page.set_viewport_size({"width": 320, "height": 640})
+        report.overflow_320 = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        report.cookies = context.cookies()
+        report.storage_items = page.evaluate("localStorage.length + sessionStorage.length")
+        context.close()
+        reports[rel] = report
+    return reports

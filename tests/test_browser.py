@@ -1,0 +1,158 @@
+"""The real site in headless Chromium: accessibility, privacy, layout, budgets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from browser import NODE_MODULES
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+BUDGET_BYTES = 35 * 1024
+BUDGET_REQUESTS = 15
+
+
+def failures(reports, attribute):
+    return {rel: getattr(r, attribute) for rel, r in reports.items() if getattr(r, attribute)}
+
+
+def test_every_page_was_loaded(real_sweep, site):
+    assert len(real_sweep) == len(site.pages) > 100
+
+
+def test_axe_finds_no_wcag_violation_in_light_scheme(real_sweep):
+    assert failures(real_sweep, "axe_light") == {}
+
+
+def test_axe_finds_no_wcag_violation_in_dark_scheme(real_sweep):
+    assert failures(real_sweep, "axe_dark") == {}
+
+
+def test_no_request_leaves_the_site(real_sweep):
+    assert failures(real_sweep, "foreign_requests") == {}
+    assert failures(real_sweep, "failed_requests") == {}
+
+
+def test_no_cookies_and_no_storage(real_sweep):
+    assert failures(real_sweep, "cookies") == {}
+    assert failures(real_sweep, "storage_items") == {}
+
+
+def test_no_horizontal_scrolling_at_320_px(real_sweep):
+    assert failures(real_sweep, "overflow_320") == {}
+
+
+def test_no_layout_shift(real_sweep):
+    assert {rel: r.layout_shift for rel, r in real_sweep.items() if r.layout_shift > 0} == {}
+
+
+def test_no_console_errors(real_sweep):
+    assert failures(real_sweep, "console_errors") == {}
+
+
+def test_byte_and_request_budgets(real_sweep):
+    over = {rel: (r.text_bytes_gzip, r.text_requests) for rel, r in real_sweep.items()
+            if r.text_bytes_gzip > BUDGET_BYTES or r.text_requests > BUDGET_REQUESTS}
+    assert over == {}
+
+
+def test_arabic_navigation_runs_right_to_left(browser, real_server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        for rel, direction in [("ar/", "rtl"), ("", "ltr")]:
+            page.goto(real_server.url(rel))
+            boxes = [item.bounding_box() for item in page.locator(".rart-nav__item").all()]
+            row = [b for b in boxes if abs(b["y"] - boxes[0]["y"]) < 2]
+            assert len(row) >= 3
+            for first, second in zip(row, row[1:]):
+                if direction == "rtl":
+                    assert second["x"] + second["width"] <= first["x"] + 1
+                else:
+                    assert first["x"] + first["width"] <= second["x"] + 1
+    finally:
+        page.close()
+
+
+def test_menu_works_from_the_keyboard_without_javascript(browser, real_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(real_server.url(""))
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+        reached = []
+        for _ in range(20):
+            page.keyboard.press("Tab")
+            reached.append(page.evaluate("document.activeElement.getAttribute('href')"))
+        assert "/obiettivi/" in reached and "/membri/" in reached
+        target = page.locator(".rart-nav__link", has_text="Obiettivi")
+        target.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/obiettivi/")
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline is not None
+    finally:
+        context.close()
+
+
+def test_focus_is_visible(browser, real_server):
+    page = browser.new_page()
+    try:
+        page.goto(real_server.url(""))
+        page.keyboard.press("Tab")
+        style = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+            return [s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
+        assert style[0] != "none" and style[1] >= 2
+    finally:
+        page.close()
+
+
+def test_targets_are_at_least_24_px(browser, real_server):
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        for rel in ["", "ar/", "membri/"]:
+            page.goto(real_server.url(rel))
+            small = page.evaluate("""() => [...document.querySelectorAll('header a, footer a, .rart-cta, .rart-pagination a')]
+                .map(a => a.getBoundingClientRect()).filter(r => r.width > 0 && (r.width < 24 || r.height < 24)).length""")
+            assert small == 0, rel
+    finally:
+        page.close()
+
+
+def test_reduced_motion_and_print_styles_exist(site):
+    css = "".join(p.read_text() for p in (site.root / "theme" / "css").rglob("*.css"))
+    assert "prefers-reduced-motion" in css and "@media print" in css and "prefers-color-scheme: dark" in css
+
+
+@pytest.mark.parametrize("rel", ["", "ar/"])
+@pytest.mark.parametrize("width, height", [(360, 800), (1280, 900)])
+def test_screenshots_for_people_to_look_at(browser, real_server, rel, width, height):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(real_server.url(rel))
+        path = ARTIFACTS / f"home-{rel.strip('/') or 'it'}-{width}x{height}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+    finally:
+        page.close()
+
+
+def test_nu_html_checker_finds_no_errors(site):
+    jar = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert jar.is_file(), "vnu.jar is missing: run `make test`"
+    runs = [
+        ["--skip-non-html", str(site.root)],
+        ["--css", *sorted(str(p) for p in site.root.rglob("*.css"))],
+    ]
+    messages = []
+    for extra in runs:
+        result = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *extra],
+                                capture_output=True, text=True)
+        report = json.loads(result.stderr or '{"messages": []}')
+        messages += [m for m in report["messages"] if m.get("type") == "error"]
+    assert len(runs[1]) > 1
+    assert [(m.get("url", "").rsplit("/output/", 1)[-1], m.get("message")) for m in messages] == []
