@@ -99,7 +99,17 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 # --- Plugins ------------------------------------------------------------------------------
 # Explicit: with PLUGINS unset Pelican would load every installed namespace plugin.
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["i18n", "members", "campaigns", "achievements", "content_checks", "assets"]
+PLUGINS = ["i18n", "members", "campaigns", "achievements", "content_checks", "assets", "embeds"]
+
+# Video and map hosts whose links, alone in a paragraph, become click-to-load notices
+# (plugins/embeds): domain or domain/path prefix -> (name shown to readers, kind).
+EMBED_PROVIDERS = {
+    "youtube.com": ("YouTube", "video"),
+    "youtu.be": ("YouTube", "video"),
+    "vimeo.com": ("Vimeo", "video"),
+    "openstreetmap.org": ("OpenStreetMap", "map"),
+    "google.com/maps": ("Google Maps", "map"),
+}
 
 # --- Theme assets (plugins/assets) ------------------------------------------------------
 # Stylesheets bundled with their @imports into one file each; every asset is published under

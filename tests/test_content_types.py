@@ -75,3 +75,12 @@ def test_drafts_are_never_written(fixture_site):
     assert not (fixture_site.root / "notizie" / "bozza").exists()
     for page in fixture_site.pages:
         assert "Bozza segreta" not in page.read_text(encoding="utf-8"), fixture_site.rel(page)
+
+
+def test_video_link_becomes_a_click_to_load_notice(fixture_site):
+    tree = fixture_site.tree("notizie/notizia-2/index.html")
+    assert not tree.xpath("//iframe | //video | //script")
+    notice = tree.xpath("//aside[contains(@class,'rart-embed')]")[0]
+    assert "YouTube" in notice.xpath("string(.//p[@class='rart-embed__notice'])")
+    assert "indirizzo IP" in notice.text_content()
+    assert notice.xpath(".//a/@href") == ["https://www.youtube.com/watch?v=abc123"]

@@ -301,3 +301,34 @@ def test_css_bundle_reports_missing_imports_and_cycles(tmp_path):
     (tmp_path / "c.css").write_text('@import url("missing.css");')
     with pytest.raises(AssetError, match="does not exist"):
         inline_imports(tmp_path / "c.css")
+
+
+# --- embeds -------------------------------------------------------------------------------
+from embeds.providers import find_provider, replace_embeds  # noqa: E402
+
+PROVIDERS = {"youtube.com": ("YouTube", "video"), "google.com/maps": ("Google Maps", "map")}
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://www.youtube.com/watch?v=x", ("YouTube", "video")),
+        ("https://m.youtube.com/watch?v=x", ("YouTube", "video")),
+        ("https://www.google.com/maps/place/Torino", ("Google Maps", "map")),
+        ("https://www.google.com/search?q=x", None),
+        ("https://notyoutube.com/watch", None),
+    ],
+)
+def test_find_provider(url, expected):
+    provider = find_provider(url, PROVIDERS)
+    assert ((provider.name, provider.kind) if provider else None) == expected
+
+
+def test_only_lone_provider_links_become_embeds():
+    html = ('<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>'
+            '<p><a href="https://www.youtube.com/watch?v=x">https://www.youtube.com/watch?v=x</a></p>'
+            '<p>Vedi <a href="https://www.youtube.com/watch?v=y">qui</a>.</p>')
+    out = replace_embeds(html, PROVIDERS, lambda url, p: f"[{p.name}:{url}]")
+    assert out == ('<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>'
+                   "[YouTube:https://www.youtube.com/watch?v=x]"
+                   '<p>Vedi <a href="https://www.youtube.com/watch?v=y">qui</a>.</p>')
