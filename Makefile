@@ -41,20 +41,34 @@ tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.jso
 	@touch $@
 
 # --- Build --------------------------------------------------------------------------------
-html: $(VENV)/.runtime ## Build the site into output/
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
+# The safe build (plugins/content_checks/safebuild.py): checks every content file first and
+# stops with every problem listed; builds into a new folder that replaces output/ only on success.
+system-fonts: ## Find or install the fonts and FriBiDi the share cards need
+	@bash scripts/system-fonts.sh
 
-clean: ## Remove output/ and caches
-	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts
+html: $(VENV)/.runtime system-fonts ## Check the content, then build the site into output/
+	$(PYTHON) scripts/build.py --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+clean: ## Remove output/ and caches (cache/ holds encoded images: safe to delete)
+	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts cache
 
 serve: $(VENV)/.runtime ## Serve output/ on http://localhost:$(PORT)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
-devserver: $(VENV)/.runtime ## Rebuild on every save and serve on http://localhost:$(PORT)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+devserver: $(VENV)/.runtime system-fonts ## Preview on http://localhost:$(PORT): rebuilds on every save, the browser reloads
+	$(PYTHON) scripts/devserver.py --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
-publish: $(VENV)/.runtime ## Build with publishconf.py for production
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal errors $(PELICANOPTS)
+publish: $(VENV)/.runtime system-fonts ## Check the content, then build with publishconf.py (refuses on any error)
+	$(PYTHON) scripts/build.py --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+# Scaffolding (plugins/content_checks/scaffold.py). Values reach the scripts through the
+# environment (make exports command-line variables), so quotes in a title need no escaping.
+# LANG is also the locale variable: only a LANG given on the command line counts.
+new: $(VENV)/.runtime ## New content file: make new TYPE=news TITLE="Titolo" (news, campaign, member, page, achievement)
+	@$(PYTHON) scripts/new.py --content $(INPUTDIR) "$$TYPE" "$$TITLE"
+
+translate: $(VENV)/.runtime ## Translation stub: make translate FILE=content/pagine/obiettivi.md LANG=en
+	@$(PYTHON) scripts/translate.py --content $(INPUTDIR) --lang "$(if $(filter command line,$(origin LANG)),$(LANG))" "$$FILE"
 
 content-todo: $(VENV)/.runtime ## List what editors still have to fill in
 	@PYTHONPATH=plugins $(PYTHON) -m content_checks $(INPUTDIR)
@@ -78,11 +92,11 @@ i18n-status: $(VENV)/.runtime ## Per language: interface strings, content transl
 system-deps: ## Find or install the system programs the tests need (Chromium, Java, Node)
 	@bash scripts/system-deps.sh chromium java node npm
 
-test: $(VENV)/.dev tests/node_modules/.package-lock.json system-deps ## Run the whole test suite
+test: $(VENV)/.dev tests/node_modules/.package-lock.json system-deps system-fonts ## Run the whole test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
 
-.PHONY: system-deps help venv html clean serve devserver publish content-todo extract update-po init-po i18n-status test lock
+.PHONY: system-deps system-fonts help venv html clean serve devserver publish new translate content-todo extract update-po init-po i18n-status test lock

@@ -7,6 +7,8 @@ import sys
 # Plugins live in this repository; make them importable without installing anything.
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+# Plugins may import each other's pure modules (content_checks reads images' file types).
+sys.path.insert(0, os.path.join(HERE, "plugins"))
 
 # --- Site ---------------------------------------------------------------------------------
 AUTHOR = "RART"
@@ -55,6 +57,7 @@ PAGE_TEMPLATES = {
     "risultati": "achievements",
     "membri": "members",
     "campagne": "campaigns",
+    "cerca": "search",
 }
 
 ARTICLE_PATHS = ["notizie"]
@@ -70,7 +73,7 @@ I18N_DATE_FORMAT = "long"  # a CLDR format name for Babel's format_date
 
 # Main navigation: page keys, in order. Each resolves to the page in the reader's language.
 NAV_PAGES = ["chi-siamo", "obiettivi", "risultati", "campagne", "membri", "notizie", "contatti"]
-FOOTER_PAGES = ["ringraziamenti", "privacy", "accessibilita"]
+FOOTER_PAGES = ["cerca", "ringraziamenti", "privacy", "accessibilita"]
 
 # --- Listings written per language by plugins/i18n ----------------------------------------
 NEWS_INDEX_PATH = "notizie/"
@@ -99,7 +102,10 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 # --- Plugins ------------------------------------------------------------------------------
 # Explicit: with PLUGINS unset Pelican would load every installed namespace plugin.
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["i18n", "members", "campaigns", "achievements", "content_checks", "assets", "embeds"]
+PLUGINS = [
+    "i18n", "members", "campaigns", "achievements", "content_checks", "assets", "embeds",
+    "publishing", "images",
+]
 
 # Video and map hosts whose links, alone in a paragraph, become click-to-load notices
 # (plugins/embeds): domain or domain/path prefix -> (name shown to readers, kind).
@@ -117,6 +123,34 @@ EMBED_PROVIDERS = {
 ASSETS_CSS_ENTRY_POINTS = ["css/main.css"]
 THEME_STATIC_PATHS = []
 
+# --- Publishing (plugins/publishing) -----------------------------------------------------
+# Headers for the static host, written to output/_headers and documented for nginx in
+# docs/deploy.md. Scripts and styles come only from the site itself; Pagefind's search needs
+# WebAssembly ('wasm-unsafe-eval', which is not 'unsafe-eval').
+PUBLISHING_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+PUBLISHING_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+PUBLISHING_LONG_CACHE_PATHS = ["/theme/*"]  # every file there is named by its content hash
+PUBLISHING_CALENDAR_PATH = "campagne/calendario.ics"  # per language
+PUBLISHING_SEARCH_INDEX = True  # Pagefind, one index per language (html lang)
+PUBLISHING_PRECOMPRESS = False  # .gz and .br siblings; on in publishconf.py
+
 # --- Markdown and Jinja -------------------------------------------------------------------
 MARKDOWN = {
     "extension_configs": {
@@ -132,7 +166,104 @@ JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
 }
 
+# --- Content checks -----------------------------------------------------------------------
+# plugins/content_checks: every content file is checked before Pelican runs (scripts/build.py);
+# defaults in plugins/content_checks/config.py. Messages for editors are in this language
+# (it or en).
+CONTENT_CHECKS_LANGUAGE = "it"
+# Wording the Carta di Roma guidelines (https://www.cartadiroma.org) advise against, per content
+# language: ((forms…), suggested alternative). Whole words, any case. A match is a warning with
+# file and line; it never stops the build.
+CONTENT_CHECKS_DISCOURAGED_TERMS = {
+    "it": [
+        (("clandestino", "clandestina", "clandestini", "clandestine"),
+         "persona migrante; se serve precisarlo, senza permesso di soggiorno"),
+        (("extracomunitario", "extracomunitaria", "extracomunitari", "extracomunitarie"),
+         "persona straniera, cittadina o cittadino di un paese non UE"),
+        (("vu cumprà", "vu' cumprà", "vucumprà"), "venditore ambulante"),
+        (("zingaro", "zingara", "zingari", "zingare", "nomade", "nomadi"),
+         "rom, sinti, caminanti (il nome del gruppo)"),
+        (("ondata di migranti", "ondate di migranti", "ondata migratoria"),
+         "arrivi, persone arrivate (con i numeri)"),
+    ],
+    "en": [
+        (("illegal immigrant", "illegal immigrants", "illegal migrant", "illegal migrants", "illegals"),
+         "undocumented or irregular migrant"),
+    ],
+    "fr": [
+        (("clandestin", "clandestine", "clandestins", "clandestines"),
+         "personne migrante, sans papiers"),
+    ],
+}
+
 # --- Development conveniences -------------------------------------------------------------
 RELATIVE_URLS = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
+
+
+# --- Images (plugins/images, docs/images.md) ----------------------------------------------
+# Every image the content refers to (Markdown images, Image: and Logo: in front matter, image
+# files linked with {static}) goes through one Pillow pipeline: turned upright, converted to
+# sRGB, stripped of all metadata (EXIF and GPS, XMP, IPTC, ICC, comments, thumbnails), resized
+# per role and encoded as AVIF and WebP with a JPEG fallback (PNG when transparent). Originals
+# are never published. Every page also gets a 1200×630 share card in its own language.
+# content/immagini/ stays in STATIC_PATHS (so links and the content checks know it), but the
+# plugin takes every image file out of Pelican's copy list: only derivatives are published,
+# under output/immagini/.
+IMAGES_SOURCE_DIR = "immagini"
+# Encoded files, keyed by the source's content hash and these settings; outside output/ and
+# safe to delete (the next build encodes again).
+IMAGES_CACHE_PATH = os.path.join(HERE, "cache", "images")
+IMAGES_WORKERS = None  # processes that encode; None: one per core (os.cpu_count())
+IMAGES_MAX_BYTES = 200_000  # the most any published image may weigh, in bytes
+IMAGES_WARN_MEGAPIXELS = 20  # a bigger source gets a warning (it is still processed)
+IMAGES_WARN_SOURCE_BYTES = 15_000_000  # so does a heavier file, in bytes
+# Alt text that marks an image as decorative (alt="" in the page): ![decorativa](…) or
+# Image_alt: decorativa. An empty or missing alt text stops the build.
+IMAGES_DECORATIVE = ["decorativa", "decorative", "décorative", "زخرفية"]
+# Draw the page's Image: at the top of its content, as its main image.
+IMAGES_HERO_IN_CONTENT = True
+# Encoders: the starting quality, and the lowest the size budget may take it to.
+IMAGES_FORMATS = {
+    "avif": {"quality": 55, "min_quality": 30, "speed": 6},
+    "webp": {"quality": 75, "min_quality": 40, "method": 5},
+    "jpeg": {"quality": 80, "min_quality": 45},
+    "png": {},
+}
+# Derivatives by role. widths: CSS pixels of each version (never upscaled); aspect: [w, h] to
+# crop to, centred, or None to keep the photo's shape; sizes: the <img sizes> attribute.
+#   hero: a page's Image:, at the top of the page    card: the same image in listings
+#   inline: an image in the text                      logo, thumbnail: a member's Logo:
+IMAGES_ROLES = {
+    "hero": {"widths": [480, 800, 1200, 1600], "aspect": None,
+             "sizes": "(min-width: 48rem) 44rem, 100vw"},
+    "card": {"widths": [320, 640], "aspect": [3, 2], "sizes": "(min-width: 40em) 20rem, 100vw"},
+    "inline": {"widths": [480, 800, 1200], "aspect": None,
+               "sizes": "(min-width: 48rem) 44rem, 100vw"},
+    "thumbnail": {"widths": [96, 192], "aspect": [1, 1], "sizes": "6rem"},
+    "logo": {"widths": [160, 320], "aspect": None, "sizes": "10rem"},
+}
+# Share cards (Open Graph), one per page and language: output/anteprime/<lang>/…
+IMAGES_CARD = {
+    "size": [1200, 630],
+    "output_dir": "anteprime",
+    # theme/static/css/tokens.css: --color-bg, --color-text, --color-brand, --color-accent
+    "colors": {"background": "#fffaf3", "text": "#1f1a17", "brand": "#b3261e",
+               "accent": "#f2b134"},
+    "title_size": [68, 40],  # px: the title starts at the first and shrinks down to the second
+    "max_lines": 4,  # then it is cut with an ellipsis
+    "photo_share": 0.4,  # part of the width the page's Image: takes beside the title (0: none)
+    # Fonts are the system's, never committed: found by file name under these folders
+    # (Debian: fonts-noto-core, see scripts/system-fonts.sh). Each character is drawn in the
+    # first font of the list that has it; the list must cover Latin and Arabic, and Arabic is
+    # laid out by raqm, or the build stops and says what to install.
+    "font_dirs": ["/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts",
+                  "~/.fonts", "/Library/Fonts", "/System/Library/Fonts/Supplemental"],
+    "fonts": {
+        "bold": ["NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf",
+                 "DejaVuSans-Bold.ttf"],
+        "regular": ["NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf",
+                    "NotoNaskhArabic-Regular.ttf", "DejaVuSans.ttf"],
+    },
+}

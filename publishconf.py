@@ -18,3 +18,4 @@ if not SITEURL.startswith(("https://", "http://")):
 SITE_ORIGIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+PUBLISHING_PRECOMPRESS = True

@@ -1,0 +1,199 @@
+"""`make devserver`: a local preview that rebuilds on every save and reloads the browser.
+
+One process. The HTTP server (a thread) serves output/ on localhost and adds
+`<script src="/__rart/livereload.js" defer>` to each HTML page as it sends it; the files in
+output/ stay exactly what `make html` writes, so the script can never reach `make publish`.
+The main thread watches content/, the theme, the translations and the settings (watchfiles,
+as Pelican's own autoreload) and runs the safe build (safebuild.py) after every change: the
+same checks, and output/ replaced only by a build that succeeded. The page asks
+/__rart/status every second: a new build number means reload; problems are shown over the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import sys
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .config import load_config
+from .messages import ui_build
+from .safebuild import build, read_settings
+
+SCRIPT_PATH = "/__rart/livereload.js"
+STATUS_PATH = "/__rart/status"
+SCRIPT = (Path(__file__).resolve().parent / "livereload.js").read_bytes()
+SCRIPT_TAG = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
+HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+# Editors' temporary files (vim's 4913 probe, swap and backup files) are not changes.
+IGNORED_NAMES = re.compile(r"^(\..*|.*~|4913|#.*#|.*\.sw.|.*\.tmp)$")
+
+
+@dataclass
+class Status:
+    """What the page polls: the number of the last good build and the last failure's problems."""
+
+    build: int = 0
+    problems: list[str] = field(default_factory=list)
+    title: str = ""
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def as_json(self) -> bytes:
+        with self.lock:
+            return json.dumps({"build": self.build, "problems": self.problems, "title": self.title}).encode()
+
+    def record(self, outcome, title: str) -> None:
+        with self.lock:
+            if outcome.ok:
+                self.build += 1
+                self.problems = []
+            else:
+                self.problems = list(outcome.errors) or [outcome.report]
+                self.title = title
+
+
+def inject(html: bytes) -> bytes:
+    """The page with the live-reload script, before </head> (or at the end)."""
+    match = HEAD_END.search(html)
+    if match:
+        return html[: match.start()] + SCRIPT_TAG + html[match.start():]
+    return html + SCRIPT_TAG
+
+
+NOT_BUILT = (
+    "<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>Anteprima</title></head>"
+    "<body><h1>Il sito non è ancora stato costruito</h1><p>Correggi gli errori mostrati qui sotto "
+    "(e nel terminale) e salva: la pagina si aggiorna da sola.</p></body></html>"
+).encode()
+
+
+class Handler(SimpleHTTPRequestHandler):
+    status: Status  # set on the subclass made by make_server
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass  # one line per request would bury the build messages
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def _send(self, code: int, body: bytes, content_type: str) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_HEAD(self):
+        self.do_GET()
+
+    def do_GET(self):
+        path = unquote(urlsplit(self.path).path)
+        if path == STATUS_PATH:
+            return self._send(200, self.status.as_json(), "application/json")
+        if path == SCRIPT_PATH:
+            return self._send(200, SCRIPT, "text/javascript; charset=utf-8")
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            if not path.endswith("/"):
+                return self._plain()  # the redirect to the address with a slash
+            local = local / "index.html"
+        if local.suffix == ".html" and local.is_file():
+            return self._send(200, inject(local.read_bytes()), "text/html; charset=utf-8")
+        if not local.exists():
+            missing = Path(self.directory) / "404.html"
+            body = missing.read_bytes() if missing.is_file() else NOT_BUILT
+            return self._send(404, inject(body), "text/html; charset=utf-8")
+        return self._plain()
+
+    def _plain(self):
+        return super().do_HEAD() if self.command == "HEAD" else super().do_GET()
+
+
+def make_server(output: Path, bind: str, port: int, status: Status) -> ThreadingHTTPServer:
+    handler = type("BoundHandler", (Handler,), {"status": status})
+    ThreadingHTTPServer.allow_reuse_address = True
+    ThreadingHTTPServer.daemon_threads = True
+    return ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(output)))
+
+
+def watched_paths(settings: dict, settings_file: Path) -> list[Path]:
+    paths = [settings_file, Path(settings["PATH"]), Path(settings["THEME"])]
+    if settings.get("I18N_TRANSLATIONS_DIR"):
+        paths.append(Path(settings["I18N_TRANSLATIONS_DIR"]))
+    paths += [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
+    return [p for p in paths if p.exists()]
+
+
+def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: int,
+          debug: bool = False, stream=None, stop: threading.Event | None = None) -> int:
+    import logging
+
+    import watchfiles
+
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its "stopping watch" on Ctrl+C
+    stream = stream or sys.stdout
+    settings_file = Path(settings_file).resolve()
+    settings = read_settings(settings_file, overrides)
+    lang = load_config(settings).message_language
+    output = Path(output).absolute()
+    status = Status()
+    try:
+        server = make_server(output, bind, port, status)
+    except OSError:
+        print(ui_build("port-busy", lang, port=port), file=stream)
+        return 1
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    title = ui_build("overlay-title", lang)
+
+    def rebuild():
+        outcome = build(settings, output, stream=stream, debug=debug)
+        status.record(outcome, title)
+        if not outcome.ok:
+            print(ui_build("kept", lang), file=stream)
+        stream.flush()
+        return outcome
+
+    rebuild()
+    host = "localhost" if bind in ("127.0.0.1", "localhost", "::1") else bind
+    print(ui_build("serving", lang, url=f"http://{host}:{port}/"), file=stream, flush=True)
+    plugin_dirs = [Path(p).resolve() for p in settings.get("PLUGIN_PATHS", [])]
+    try:
+        for changes in watchfiles.watch(
+            *watched_paths(settings, settings_file),
+            watch_filter=lambda change, path: not IGNORED_NAMES.match(os.path.basename(path)),
+            stop_event=stop, raise_interrupt=False, rust_timeout=500,  # Ctrl+C within half a second
+        ):
+            changed = sorted({Path(path) for _, path in changes})
+            plugin_code = [p for p in changed if p.suffix == ".py" and any(d in p.parents for d in plugin_dirs)]
+            if plugin_code:
+                print(ui_build("restart", lang, files=", ".join(p.name for p in plugin_code)), file=stream, flush=True)
+                continue
+            if settings_file in changed:
+                try:
+                    settings = read_settings(settings_file, overrides)
+                except Exception as error:  # noqa: BLE001 - a typo in the settings; keep serving
+                    print(ui_build("settings-error", lang, file=settings_file.name, error=error), file=stream)
+                    continue
+            shown = ", ".join(_relative(p) for p in changed[:3]) + (" …" if len(changed) > 3 else "")
+            print(ui_build("rebuilding", lang, files=shown), file=stream, flush=True)
+            rebuild()
+    finally:
+        server.shutdown()
+        server.server_close()
+        print(ui_build("stopped", lang), file=stream, flush=True)
+    return 0
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,867 @@
+"""The content validator: reads every file under content/ itself (bytes, strict UTF-8, front
+matter with line numbers) and checks it against the contract, the other files and the settings.
+
+Pure: `validate_site(config)` returns problems and never raises for anything a content file
+contains (empty, binary, wrongly encoded, huge, malformed). The safe build (safebuild.py) runs
+it before Pelican; the plugin (__init__.py) runs the same function inside Pelican.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import fnmatch
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from unidecode import unidecode
+
+from .body import (
+    EXTERNAL,
+    IMAGE_EXTENSIONS,
+    PLACEHOLDER,
+    REFUSED_IMAGE_EXTENSIONS,
+    Scan,
+    html_tag,
+    is_generic_alt,
+    scan,
+)
+from .config import Config
+from .contract import (
+    CONTRACT,
+    PELICAN_DATES,
+    RESERVED,
+    RULES,
+    YES,
+    Field,
+    NotBefore,
+    Requires,
+    all_field_names,
+    fields_by_name,
+)
+from .frontmatter import META_MORE_RE, META_RE, Document, Entry, split_document
+from .messages import ui
+from .problems import ERROR, WARNING, Problem
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+OTHER_MARKUP = ("html", "htm", "rst")  # Pelican would read these too, unchecked
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# ASCII digits only: \d would also take Arabic-Indic digits, which Pelican's date parser does not.
+DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?")
+DAY_FIRST_RE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+MARKER_RE = re.compile(r"[{|](?P<what>[^{}|]*)[}|](?P<path>.*)")
+# Looks like a web address written without https:// (www.… or a common ending).
+DOMAIN_RE = re.compile(
+    r"(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:it|org|com|eu|net|info|gov|edu))(?:/|$)",
+    re.I,
+)
+NO_FUTURE = ("date", "modified")  # publication days; campaign days may well be in the future
+MAX_REPORTS_PER_KIND = 5  # control characters reported per file: the first few say enough
+
+
+def slugify(text: str) -> str:
+    """Italian kebab-case: "Perché l'accoglienza conta" -> 'perche-l-accoglienza-conta'."""
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+
+
+@dataclass
+class Item:
+    """One Markdown file in a content folder, as far as it could be read."""
+
+    rel: str  # posix path under content/: notizie/x.en.md
+    shown: str  # what messages show: content/notizie/x.en.md
+    folder: str
+    type: str
+    key: str
+    lang: str
+    name_ok: bool
+    doc: Document | None = None
+    fields: dict[str, Entry] = field(default_factory=dict)
+    # Fields already reported as misspelt or malformed, so not reported missing as well.
+    misnamed: set[str] = field(default_factory=set)
+
+    def value(self, name: str) -> str:
+        entry = self.fields.get(name)
+        return entry.value if entry else ""
+
+    @property
+    def draft(self) -> bool:
+        return self.value("status").strip().lower() == "draft"
+
+
+@dataclass
+class Result:
+    problems: list[Problem]
+    items: list[Item]
+    checked_files: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def validate_site(config: Config) -> Result:
+    return _Validator(config).run()
+
+
+class _Validator:
+    def __init__(self, config: Config):
+        self.config = config
+        self.settings = config.settings
+        self.root = Path(config.content_dir)
+        self.shown_root = self.root.name or "content"
+        self.languages = list(config.languages)
+        self.default = config.default_language
+        self.types = {folder: spec["type"] for folder, spec in self.settings["CONTENT_TYPES"].items()}
+        self.static_paths = [p.strip("/") for p in self.settings.get("STATIC_PATHS", [])]
+        self.problems: list[Problem] = []
+        self.items: list[Item] = []
+        self.files: set[str] = set()  # every file under content/, posix, relative
+        self.content_files: set[str] = set()
+        self.member_refs: list[tuple[Item, int, str]] = []
+        self.absolute_links: list[tuple[Item, int, str]] = []
+
+    # --- reporting -----------------------------------------------------------------------
+    def shown(self, rel: str) -> str:
+        return f"{self.shown_root}/{rel}"
+
+    def add(self, where, line, code, /, severity=ERROR, **params):
+        path = where.shown if isinstance(where, Item) else where
+        self.problems.append(Problem(path, line, code, params, severity))
+
+    def type_name(self, content_type: str) -> str:
+        return ui(f"type-{content_type}", self.config.message_language)
+
+    # --- the run -------------------------------------------------------------------------
+    def run(self) -> Result:
+        if not self.root.is_dir():
+            return Result([], [], 0)
+        paths = self._list_files()
+        self.files = {rel for rel, _ in paths}
+        # What {filename} can point to: Markdown files right inside a content folder.
+        self.content_files = {
+            rel for rel in self.files
+            if rel.count("/") == 1 and rel.split("/")[0] in self.types
+            and rel.rpartition(".")[2].lower() in MARKDOWN_EXTENSIONS
+        }
+        checked = 0
+        for rel, path in paths:
+            checked += self._check_path(rel, path)
+        self._check_translations()
+        known = self._check_addresses()
+        self._check_member_refs()
+        self._check_absolute_links(known)
+        self._check_home_pages()
+        self.problems.sort(key=Problem.sort_key)
+        return Result(self.problems, self.items, checked)
+
+    def _list_files(self) -> list[tuple[str, Path]]:
+        ignore = list(self.settings.get("IGNORE_FILES", [])) + [".*", "*~", "#*#", "__pycache__"]
+        found = []
+        for path in sorted(self.root.rglob("*")):
+            rel_parts = path.relative_to(self.root).parts
+            if any(fnmatch.fnmatch(part, pattern) for part in rel_parts for pattern in ignore):
+                continue
+            if path.is_file():
+                found.append(("/".join(rel_parts), path))
+        return found
+
+    def _is_static(self, rel: str) -> bool:
+        return any(rel == p or rel.startswith(p + "/") for p in self.static_paths)
+
+    def _check_path(self, rel: str, path: Path) -> int:
+        """Check one file; returns 1 when it is a content file that was checked."""
+        if self._is_static(rel):
+            return 0
+        parts = rel.split("/")
+        shown = self.shown(rel)
+        if parts[0] not in self.types or len(parts) == 1:
+            folders = ", ".join(f"content/{f}/" for f in self.types)
+            self.add(shown, None, "outside-folders", folders=folders)
+            return 0
+        folder = parts[0]
+        if len(parts) > 2:
+            self.add(shown, None, "subfolder", folder=folder, name=parts[-1])
+            return 0
+        name = parts[1]
+        stem, _, ext = name.rpartition(".")
+        ext = ext.lower() if stem else ""
+        if ext in OTHER_MARKUP:
+            self.add(shown, None, "other-markup", ext=ext, folder=folder, stem=slugify(stem) or "testo")
+            return 0
+        if ext not in MARKDOWN_EXTENSIONS:
+            self.add(shown, None, "not-markdown", folder=folder, name=name)
+            return 0
+        item = self._name(rel, shown, folder, stem)
+        self._read(item, path)
+        self.items.append(item)
+        return 1
+
+    def _name(self, rel, shown, folder, stem) -> Item:
+        pieces = stem.split(".")
+        key = pieces[0]
+        lang = pieces[1] if len(pieces) == 2 else self.default
+        item = Item(rel, shown, folder, self.types[folder], key, lang, name_ok=True)
+        good_key = slugify(key) or "nome"
+        suffix = f".{lang.lower()}" if lang.lower() in self.languages and lang.lower() != self.default else ""
+        if len(pieces) > 2 or not SLUG_RE.fullmatch(key):
+            item.name_ok = False
+            self.add(item, None, "bad-file-name", name=Path(rel).name,
+                     suggestion=f"content/{folder}/{good_key}{suffix}.md")
+            return item
+        if len(pieces) == 2:
+            if lang == self.default:
+                item.name_ok = False
+                self.add(item, None, "default-language-suffix", lang=lang,
+                         default_name=self.config.languages[self.default]["name"].lower(),
+                         suggestion=f"content/{folder}/{key}.md")
+            elif lang not in self.languages:
+                item.name_ok = False
+                self.add(item, None, "unknown-language", lang=lang, languages=", ".join(self.languages),
+                         default_name=self.config.languages[self.default]["name"].lower(),
+                         suggestion=f"content/{folder}/{key}{suffix or '.' + self.languages[-1]}.md")
+        return item
+
+    # --- one file ------------------------------------------------------------------------
+    def _read(self, item: Item, path: Path) -> None:
+        try:
+            size = path.stat().st_size
+            if size > self.config.max_bytes:
+                self.add(item, None, "too-large", size=_size(size), limit=_size(self.config.max_bytes))
+                return
+            data = path.read_bytes()
+        except OSError as error:  # unreadable: permissions, a vanished file
+            self.add(item, None, "unreadable", detail=error.strerror or str(error))
+            return
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            self.add(item, None, "utf16")
+            return
+        if b"\x00" in data:
+            self.add(item, None, "binary")
+            return
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line_start = data.rfind(b"\n", 0, error.start) + 1
+            line = data.count(b"\n", 0, error.start) + 1
+            # The column in characters: decode the start of the line, which is valid up to here.
+            column = len(data[line_start:error.start].decode("utf-8", errors="replace")) + 1
+            self.add(item, line, "not-utf8", column=column, byte=f"0x{data[error.start]:02X}")
+            return
+        self._check_text(item, text)
+
+    def _check_text(self, item: Item, text: str) -> None:
+        doc = split_document(text)
+        item.doc = doc
+        reported = 0
+        raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as doc.lines
+        for number, line in enumerate(raw_lines, start=1):
+            match = CONTROL_RE.search(line)
+            if match and reported < MAX_REPORTS_PER_KIND:
+                reported += 1
+                self.add(item, number, "control-char", char=f"U+{ord(match.group()):04X}",
+                         column=match.start() + 1)
+        example = self._required_example(item.type)
+        if doc.ended_by == "empty":
+            self.add(item, None, "empty-file", example=example)
+            return
+        if doc.begin_fence:
+            self.add(item, 1, "fence")
+        if doc.ended_by == "fence":
+            self.add(item, doc.end_line, "fence")
+        entries, body, body_start = doc.entries, doc.body, doc.body_start
+        if not entries and doc.ended_by == "blank" and not doc.begin_fence:
+            # Blank lines at the top: Pelican sees no header at all.
+            self.add(item, 1, "blank-first-line", example=example)
+        elif not entries and doc.ended_by != "text":
+            self.add(item, doc.end_line or 1, "no-front-matter", example=example)
+        if doc.ended_by == "text":
+            if not entries:
+                self.add(item, doc.end_line, "no-front-matter", example=example)
+            else:
+                self._bad_header_line(item, doc.lines[doc.end_line - 1], doc.end_line)
+                entries, body, body_start = _recover(doc)
+        self._check_fields(item, entries)
+        if entries and doc.ended_by != "text" and not "\n".join(body).strip():
+            self.add(item, None, "empty-body")
+        body_scan = scan(body, body_start)
+        self._check_scan(item, body_scan)
+        self._check_wording(item, body_scan)
+
+    def _required_example(self, content_type: str) -> str:
+        rows = [f.example.replace("\n", " ") for f in CONTRACT[content_type] if f.required]
+        return "\n".join(rows + ["", "Il testo."])
+
+    def _bad_header_line(self, item: Item, line: str, number: int) -> None:
+        text = line.strip()
+        spaced = re.match(r"\s{0,3}([A-Za-z0-9_-]+)\s+:", line)
+        if spaced:
+            guess = self._guess_field(item.type, spaced.group(1))
+            if guess:
+                item.misnamed.add(guess.name)
+            name = guess.title if guess else spaced.group(1)
+            self.add(item, number, "space-before-colon", text=text[:60],
+                     example=f"{name}: {line[spaced.end():].strip() or '…'}")
+            return
+        first_word = re.match(r"\s{0,3}([A-Za-z_]+)(?:\s|$)", line)
+        if first_word and first_word.group(1).lower() in fields_by_name(item.type):
+            f = fields_by_name(item.type)[first_word.group(1).lower()]
+            item.misnamed.add(f.name)
+            rest = line[first_word.end():].strip()
+            self.add(item, number, "missing-colon", name=first_word.group(1),
+                     example=f"{f.title}: {rest}" if rest else f.example)
+            return
+        named = re.match(r"\s{0,3}([^:]{1,40}):", line)
+        if named and "://" not in line[: named.end() + 2]:
+            written = named.group(1).strip()
+            guess = self._guess_field(item.type, slugify(written).replace("-", "_"))
+            if guess:
+                item.misnamed.add(guess.name)
+            hint = f": {guess.title}" if guess else ""
+            self.add(item, number, "bad-field-name", name=written, hint=hint,
+                     example=guess.example if guess else "Title: Chi siamo")
+            return
+        self.add(item, number, "bad-field-line", example="Summary: Una frase che riassume la pagina.\n\nIl testo.")
+
+    def _guess_field(self, content_type: str, written: str) -> Field | None:
+        """The contract field an unknown name most likely means: a typo ('Titel'), or the
+        Italian word for it ('Titolo', 'Data')."""
+        fields = fields_by_name(content_type)
+        written = written.lower()
+        for f in fields.values():
+            words = f.label.split()
+            if written in (f.label.replace(" ", "_"), words[0]) or written == f.name.replace("_", ""):
+                return f
+        close = difflib.get_close_matches(written, list(fields), n=1, cutoff=0.6)
+        return fields[close[0]] if close else None
+
+    # --- front matter --------------------------------------------------------------------
+    def _check_fields(self, item: Item, entries: list[Entry]) -> None:
+        contract = fields_by_name(item.type)
+        names = ", ".join(f.title for f in contract.values())
+        type_name = self.type_name(item.type)
+        for entry in entries:
+            if entry.key in item.fields:
+                self.add(item, entry.line, "duplicate-field", name=entry.name,
+                         other=item.fields[entry.key].line)
+                continue
+            if entry.key not in contract:
+                self._unknown_field(item, entry, names, type_name)
+                continue
+            item.fields[entry.key] = entry
+            self._check_field(item, contract[entry.key], entry)
+        if entries:
+            for f in contract.values():
+                if f.required and f.name not in item.fields and f.name not in item.misnamed:
+                    self.add(item, None, "missing-field", name=f.title, label=f.label, example=f.example)
+        self._check_rules(item, contract)
+
+    def _unknown_field(self, item, entry, names, type_name) -> None:
+        key = entry.key
+        if key in RESERVED:
+            self.add(item, entry.line, RESERVED[key], name=entry.name, stem=item.key)
+        elif key in all_field_names():
+            self.add(item, entry.line, "field-not-for-type", name=entry.name, type=type_name, names=names)
+        else:
+            guess = self._guess_field(item.type, key)
+            if guess and not any(e.key == guess.name for e in item.doc.entries):
+                item.misnamed.add(guess.name)  # 'Titel' is the title: not also "Title is missing"
+            lang = self.config.message_language
+            hint = ui("hint-field", lang, suggestion=guess.title) if guess else ui("hint-no-field", lang)
+            self.add(item, entry.line, "unknown-field", name=entry.name, hint=hint, names=names,
+                     type=type_name, example=guess.example if guess else "")
+
+    def _check_field(self, item: Item, f: Field, entry: Entry) -> None:
+        values = [(v, n) for v, n in zip(entry.values, entry.value_lines)]
+        if not f.multiline and len(values) > 1:
+            self.add(item, values[1][1], "multiline-field", name=f.title, example=f.example)
+            return
+        value = entry.value.strip()
+        line = entry.line
+        marked = [n for v, n in values if v.startswith(PLACEHOLDER)]
+        for number in marked:
+            self.add(item, number, "placeholder")
+        if marked:
+            return
+        if not value:
+            if f.required:
+                self.add(item, line, "empty-required", name=f.title, label=f.label, example=f.example)
+            elif f.name in PELICAN_DATES:
+                self.add(item, line, "empty-date", name=f.title, example=f.example)
+            return
+        check = getattr(self, f"_kind_{f.kind}")
+        check(item, f, entry, value, line)
+
+    def _kind_text(self, item, f, entry, value, line):
+        tag = html_tag(value)
+        if tag:
+            self.add(item, line, "html-in-text", name=f.title, tag=tag, example=f.example)
+        if f.name == "category" and not re.search(r"\w", value):
+            self.add(item, line, "no-letters", value=value, example=f.example)
+        if f.name == "image_alt" and is_generic_alt(value):
+            self.add(item, line, "bad-alt", value=value, example=f.example)
+
+    def _kind_markdown(self, item, f, entry, value, line):
+        self._check_scan(item, scan(entry.values, line), placeholders=False)
+
+    def _kind_day(self, item, f, entry, value, line):
+        self._kind_date(item, f, entry, value, line, with_time=False)
+
+    def _kind_date(self, item, f, entry, value, line, with_time=True):
+        match = DATE_RE.fullmatch(value)
+        if match and not with_time and match.group(4) is not None:
+            self.add(item, line, "bad-date", value=value, example=f.example,
+                     hint=ui("hint-date", self.config.message_language, suggestion=value[:10]))
+            return
+        if not match:
+            day_first = DAY_FIRST_RE.fullmatch(value)
+            hint = ""
+            if day_first:
+                d, m, y = day_first.groups()
+                hint = ui("hint-date", self.config.message_language, suggestion=f"{y}-{int(m):02d}-{int(d):02d}")
+            self.add(item, line, "bad-date", value=value, hint=hint, example=f.example)
+            return
+        try:
+            parsed = dt.datetime(*(int(g) for g in match.groups() if g is not None))
+        except ValueError:
+            self.add(item, line, "bad-date-calendar", value=value, example=f.example)
+            return
+        if f.name in NO_FUTURE and parsed.date() > self.config.today + dt.timedelta(days=1):
+            self.add(item, line, "future-date", value=value, name=f.title,
+                     today=self.config.today.isoformat())
+
+    def _kind_choice(self, item, f, entry, value, line):
+        allowed = [c for c, _ in f.choices]
+        if allowed[0] in YES:  # yes/no: sì, si, Sì, no, No
+            if value.casefold() in YES + tuple(allowed):
+                return
+        elif value in allowed or (f.name == "status" and value.lower() in allowed):
+            return  # Pelican lowercases Status itself; Campaign_status is compared as written
+        choices = ", ".join(f"{c} ({meaning})" for c, meaning in f.choices)
+        self.add(item, line, "bad-choice", value=value, name=f.title, choices=choices,
+                 example=f"{f.title}: {allowed[0]}")
+
+    def _kind_integer(self, item, f, entry, value, line):
+        if not re.fullmatch(r"[0-9]{1,9}", value):
+            self.add(item, line, "bad-integer", name=f.title, value=value, example=f.example)
+
+    def _kind_slug(self, item, f, entry, value, line):
+        if not SLUG_RE.fullmatch(value):
+            self.add(item, line, "bad-slug", value=value, suggestion=slugify(value) or item.key)
+
+    def _kind_url(self, item, f, entry, value, line):
+        parts = _split_url(value)
+        if parts is None or parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+            example = f"{f.title}: https://{value.split('://')[-1].strip('/ ')}" if DOMAIN_RE.match(
+                value.split("://")[-1]) else f.example
+            self.add(item, line, "bad-url", value=value, example=example)
+
+    def _kind_link(self, item, f, entry, value, line):
+        self._check_link(item, line, value, text=f.title, in_field=True)
+
+    def _kind_file(self, item, f, entry, value, line):
+        path = value[len("{static}"):] if value.startswith("{static}") else value
+        path = unquote(path.strip()).lstrip("/")
+        where = "immagini/"
+        if path not in self.files:
+            close = difflib.get_close_matches(path, sorted(self.files), n=1, cutoff=0.7)
+            hint = ui("hint-did-you-mean", self.config.message_language, suggestion=close[0]) if close else ""
+            self.add(item, line, "missing-file", value=value, name=f.title, where=where, hint=hint,
+                     example=f.example)
+            return
+        if not self._is_static(path):
+            self.add(item, line, "static-outside", target=value,
+                     folders=", ".join(f"content/{p}/" for p in self.static_paths))
+            return
+        if path.lower().endswith(REFUSED_IMAGE_EXTENSIONS):
+            self.add(item, line, "image-format", value=value, example=f.example)
+        elif not path.lower().endswith(IMAGE_EXTENSIONS):
+            self.add(item, line, "not-an-image", value=value, example=f.example)
+
+    def _kind_materials(self, item, f, entry, value, line):
+        for v, n in zip(entry.values, entry.value_lines):
+            if not v:
+                continue
+            label, sep, target = v.partition("|")
+            if not sep or not label.strip() or not target.strip():
+                self.add(item, n, "bad-material", value=v)
+                continue
+            tag = html_tag(label)
+            if tag:
+                self.add(item, n, "html-in-text", name=f.title, tag=tag, example=f.example)
+            self._check_link(item, n, target.strip(), text=label.strip(), in_field=True)
+
+    def _split_list(self, item, f, value, line) -> list[str]:
+        parts = [p.strip() for p in value.split(";" if ";" in value else ",")]
+        if any(not p for p in parts):
+            self.add(item, line, "empty-list-item", value=value, example=f.example)
+        return [p for p in parts if p]
+
+    def _kind_list(self, item, f, entry, value, line):
+        tag = html_tag(value)
+        if tag:
+            self.add(item, line, "html-in-text", name=f.title, tag=tag, example=f.example)
+            return
+        for part in self._split_list(item, f, value, line):
+            if not re.search(r"\w", part):
+                self.add(item, line, "no-letters", value=part, example=f.example)
+
+    def _kind_members(self, item, f, entry, value, line):
+        for part in self._split_list(item, f, value, line):
+            self.member_refs.append((item, line, part))
+
+    def _check_rules(self, item: Item, contract: dict[str, Field]) -> None:
+        for rule in RULES:
+            if isinstance(rule, Requires):
+                if rule.field not in contract or rule.needs not in contract:
+                    continue
+                entry = item.fields.get(rule.field)
+                value = entry.value.strip() if entry else ""
+                if not value or (rule.when and value.casefold() not in rule.when):
+                    continue
+                if item.value(rule.needs).strip():
+                    continue
+                code = f"needs-{rule.needs}" if f"needs-{rule.needs}" in _codes() else "needs"
+                self.add(item, entry.line, code, field=contract[rule.field].title, value=value,
+                         needs=contract[rule.needs].title, line_of_field=entry.line,
+                         example=contract[rule.needs].example)
+            elif isinstance(rule, NotBefore):
+                later, earlier = item.fields.get(rule.later), item.fields.get(rule.earlier)
+                if not later or not earlier:
+                    continue
+                a, b = _date(later.value), _date(earlier.value)
+                if a and b and a < b:
+                    self.add(item, later.line, "date-order", later=contract[rule.later].title,
+                             later_value=later.value, earlier=contract[rule.earlier].title,
+                             earlier_value=earlier.value, earlier_line=earlier.line)
+
+    # --- text: links, images, HTML, wording ----------------------------------------------
+    def _check_scan(self, item: Item, result: Scan, placeholders: bool = True) -> None:
+        if placeholders:
+            for number in result.placeholders:
+                self.add(item, number, "placeholder")
+        for number, tag in result.unsafe:
+            self.add(item, number, "unsafe-html", tag=tag)
+        for found in result.missing_alt:
+            self.add(item, found.line, "missing-alt", target=found.target or "…")
+        for found in result.links:
+            if found.kind == "image":
+                if found.text and is_generic_alt(found.text):
+                    self.add(item, found.line, "bad-alt", value=found.text,
+                             example=f"![Le operatrici degli enti in assemblea]({found.target})")
+                self._check_image(item, found.line, found.target)
+            else:
+                self._check_link(item, found.line, found.target, text=found.text)
+
+    def _check_image(self, item: Item, line: int, target: str) -> None:
+        """An image in the text, resolved as plugins/images does: {static}/… or /… from
+        content/, anything else from the file's folder, then from content/."""
+        example = "![Le operatrici degli enti in assemblea]({static}/immagini/assemblea.jpg)"
+        if not target:
+            self.add(item, line, "empty-link", text="![…]")
+            return
+        if target.lower().startswith(EXTERNAL):
+            self.add(item, line, "image-external", target=target[:80])
+            return
+        path = unquote(re.split(r"[?#]", target, maxsplit=1)[0])
+        marker = MARKER_RE.fullmatch(path)
+        if marker:
+            if marker["what"] not in ("static", "attach", "filename"):
+                self.add(item, line, "bad-marker", marker=path[: len(marker["what"]) + 2])
+                return
+            path = marker["path"]
+        extension = posixpath.splitext(path.lower())[1]
+        if extension in REFUSED_IMAGE_EXTENSIONS:
+            self.add(item, line, "image-format", value=target, example=example)
+            return
+        if extension not in IMAGE_EXTENSIONS:
+            self.add(item, line, "not-an-image", value=target, example=example)
+            return
+        if path.startswith("/"):
+            candidates = [posixpath.normpath(path.lstrip("/"))]
+        else:
+            candidates = [posixpath.normpath(posixpath.join(item.folder, path)), posixpath.normpath(path)]
+        if any(c in self.files for c in candidates):
+            return
+        close = difflib.get_close_matches(candidates[-1], sorted(self.files), n=1, cutoff=0.7)
+        hint = ui("hint-did-you-mean", self.config.message_language,
+                  suggestion="{static}/" + close[0]) if close else ""
+        self.add(item, line, "broken-static", target=target, where="immagini/", hint=hint)
+
+    def _check_link(self, item: Item, line: int, target: str, text: str = "", in_field: bool = False) -> None:
+        """A link in the text, or in a field (`in_field`: Cta_url, Materials), where the
+        campaigns plugin resolves only {filename}/… and {static}/… from content/, as written."""
+        target = target.strip()
+        lang = self.config.message_language
+        if not target:
+            self.add(item, line, "empty-link", text=text or "…")
+            return
+        if target.startswith("#"):
+            return
+        if re.match(r"\s*(javascript|vbscript|data)\s*:", target, re.I):
+            self.add(item, line, "unsafe-link", target=target[:60])
+            return
+        marker = MARKER_RE.fullmatch(target)
+        if marker:
+            what = marker["what"]
+            if in_field and not re.fullmatch(r"\{(filename|static)\}/?[^#?{}|]+", target):
+                self.add(item, line, "field-link", target=target[:80])
+                return
+            if what == "index":
+                return
+            if what not in ("filename", "static", "attach"):
+                self.add(item, line, "bad-marker", marker=target[: len(what) + 2])
+                return
+            path = re.split(r"[?#]", marker["path"], maxsplit=1)[0].replace("%20", " ")
+            if path.startswith("/") or in_field:
+                resolved = path.lstrip("/") if in_field else posixpath.normpath(path.lstrip("/"))
+            else:
+                resolved = posixpath.normpath(posixpath.join(item.folder, path))
+            if what == "filename" and resolved in self.content_files:
+                return
+            if what != "filename" and resolved in self.files and self._is_static(resolved):
+                return
+            if what == "filename" and resolved in self.files and self._is_static(resolved):
+                self.add(item, line, "filename-static", target=target, path=resolved)
+                return
+            candidates = sorted(self.content_files if what == "filename" else self.files)
+            close = difflib.get_close_matches(resolved, candidates, n=1, cutoff=0.6)
+            if resolved not in self.files or what == "filename":
+                suggestion = "{" + what + "}/" + close[0] if close else ""
+                hint = ui("hint-did-you-mean", lang, suggestion=suggestion) if close else ""
+                if what == "filename":
+                    self.add(item, line, "broken-filename", target=target, hint=hint)
+                else:
+                    where = "immagini/" if resolved.lower().endswith(IMAGE_EXTENSIONS) else "materiali/"
+                    self.add(item, line, "broken-static", target=target, where=where, hint=hint)
+            else:
+                self.add(item, line, "static-outside", target=target,
+                         folders=", ".join(f"content/{p}/" for p in self.static_paths))
+            return
+        parts = _split_url(target)
+        if parts is None:
+            self.add(item, line, "relative-link", target=target[:80], example=f"[{text or 'testo'}](https://www.esempio.org/)")
+            return
+        if parts.scheme in ("http", "https", "mailto", "tel") or target.startswith("//"):
+            return
+        if len(parts.scheme) > 1 and not target.lower().endswith(".md"):
+            return  # another scheme (ftp:, sms:, …): not ours to judge
+        if target.startswith("/"):
+            self.absolute_links.append((item, line, target))
+            return
+        name = target.split("#")[0].split("?")[0].lower()
+        label = text or "testo"
+        if name.endswith(".md"):
+            example = f"[{label}]({{filename}}/{posixpath.normpath(posixpath.join(item.folder, target))})"
+        elif name.endswith(IMAGE_EXTENSIONS):
+            example = f"![{text or 'descrizione'}]({{static}}/immagini/{posixpath.basename(name)})"
+        elif re.search(r"\.(pdf|docx?|odt|xlsx?|ods|pptx?|zip)$", name):
+            example = f"[{label}]({{static}}/materiali/{posixpath.basename(name)})"
+        elif DOMAIN_RE.match(target):
+            example = f"[{label}](https://{target})"
+        else:
+            example = f"[{text or 'testo'}]({{filename}}/pagine/contatti.md)"
+        self.add(item, line, "relative-link", target=target, example=example)
+
+    def _check_wording(self, item: Item, body_scan: Scan) -> None:
+        terms = self.config.terms.get(item.lang, [])
+        if not terms:
+            return
+        texts = list(body_scan.prose)
+        for name, entry in item.fields.items():
+            if name in ("todo", "image_consent") or CONTRACT_KIND.get((item.type, name)) in (
+                "date", "day", "choice", "integer", "slug", "url", "link", "file", "members"
+            ):
+                continue
+            for v, n in zip(entry.values, entry.value_lines):
+                if name == "materials":
+                    v = v.partition("|")[0]
+                elif name == "summary":
+                    v = " ".join(text for _, text in scan([v], n).prose)
+                texts.append((n, v))
+        for number, text in texts:
+            for term in terms:
+                for match in term.pattern.finditer(text):
+                    self.add(item, number, "wording", severity=WARNING, found=match.group(0),
+                             suggestion=term.suggestion)
+
+    # --- between files -------------------------------------------------------------------
+    def _check_translations(self) -> None:
+        sources = {(i.folder, i.key) for i in self.items if i.lang == self.default and i.name_ok}
+        for item in self.items:
+            if item.lang == self.default or not item.name_ok or (item.folder, item.key) in sources:
+                continue
+            keys = sorted(k for f, k in sources if f == item.folder)
+            close = difflib.get_close_matches(item.key, keys, n=1, cutoff=0.6)
+            lang = self.config.message_language
+            hint = ui("hint-translation", lang, suggestion=f"content/{item.folder}/{close[0]}.md") if close else ""
+            example = (f"content/{item.folder}/{close[0]}.{item.lang}.md" if close else
+                       f"content/{item.folder}/{item.key}.md\ncontent/{item.folder}/{item.key}.{item.lang}.md")
+            self.add(item, None, "translation-without-source",
+                     default_name=self.config.languages[self.default]["name"].lower(),
+                     source=f"content/{item.folder}/{item.key}.md", hint=hint, example=example)
+
+    def _check_addresses(self) -> tuple[set[str], list[str]]:
+        """Duplicate addresses within the site; returns the known addresses and prefixes."""
+        from i18n.languages import load_languages
+        from i18n.metadata import complete_metadata
+        from i18n.paths import listing_paths
+
+        try:
+            languages = load_languages(self.settings["LANGUAGES"])
+        except Exception:  # noqa: BLE001 - a settings problem; the i18n plugin reports it
+            return set(), []
+        owners: dict[str, str] = {}
+        known: set[str] = set()
+        prefixes = ["theme/"]
+        lang_ui = self.config.message_language
+        for code, language in languages.items():
+            for setting_name in ("NEWS_INDEX_PATH", "ARCHIVES_PATH", "FEED_PATH"):
+                pattern = self.settings.get(setting_name)
+                if pattern:
+                    url, save_as = listing_paths(pattern, language)
+                    known.add(url)
+                    owners.setdefault(save_as, ui("listing-news", lang_ui))
+            for setting_name in ("CATEGORY_PATH", "TAG_PATH"):
+                pattern = self.settings.get(setting_name)
+                if pattern:
+                    prefixes.append(language.prefix + pattern.split("{")[0])
+            index = self.settings.get("NEWS_INDEX_PATH")
+            if index:
+                prefixes.append(language.prefix + index + "pagina/")
+        if self.settings.get("SITEMAP_PATH"):
+            known.add(self.settings["SITEMAP_PATH"])
+        known.update(rel for rel in self.files if self._is_static(rel))
+        claims: dict[str, list[tuple[Item, str]]] = {}
+        for item in self.items:
+            if not item.name_ok or item.doc is None or item.draft:
+                continue
+            slug = item.value("slug").strip()
+            metadata = {"folder": item.folder, "key": item.key,
+                        "filename_lang": None if item.lang == self.default else item.lang}
+            if slug and SLUG_RE.fullmatch(slug):
+                metadata["slug"] = slug
+            try:
+                complete_metadata(metadata, self.settings, languages)
+            except Exception:  # noqa: BLE001 - reported by the file-name checks above
+                continue
+            if metadata["save_as"]:
+                known.add(metadata["url"])
+                claims.setdefault(metadata["save_as"], []).append((item, metadata["url"]))
+        for save_as, claimants in claims.items():
+            # The file that chose its address with Slug is the one to change, if there is one.
+            claimants.sort(key=lambda claim: ("slug" in claim[0].fields, claim[0].shown))
+            first = owners.get(save_as) or claimants[0][0].shown
+            for item, url in claimants if save_as in owners else claimants[1:]:
+                line = item.fields["slug"].line if "slug" in item.fields else None
+                self.add(item, line, "duplicate-url", url=url, other=first,
+                         suggestion=f"{url.rstrip('/').rpartition('/')[2] or item.key}-2")
+        return known, prefixes
+
+    def _check_member_refs(self) -> None:
+        members = sorted(i.key for i in self.items
+                         if i.type == "member" and i.lang == self.default and i.name_ok)
+        for item, line, key in self.member_refs:
+            if key in members:
+                continue
+            close = difflib.get_close_matches(key, members, n=1, cutoff=0.6)
+            lang = self.config.message_language
+            if close:
+                hint = ui("hint-did-you-mean", lang, suggestion=close[0])
+            else:
+                hint = ui("hint-members", lang, names=", ".join(members))
+            self.add(item, line, "unknown-member", value=key, hint=hint)
+
+    def _check_absolute_links(self, known_and_prefixes) -> None:
+        known, prefixes = known_and_prefixes
+        for item, line, target in self.absolute_links:
+            path = unquote(re.split(r"[?#]", target, maxsplit=1)[0]).lstrip("/")
+            candidates = {path, path.rstrip("/") + "/", path.rstrip("/")}
+            if path.endswith("index.html"):
+                candidates.add(path[: -len("index.html")])
+            if candidates & known or any(path.startswith(p) for p in prefixes):
+                continue
+            name = path.rstrip("/").rpartition("/")[2]
+            if "." in name and not name.endswith(".html") and not self._is_static(path):
+                continue  # a file some plugin writes (feed, calendar, search index): not a page
+
+            self.add(item, line, "unknown-url", target=target)
+
+    def _check_home_pages(self) -> None:
+        if "home" not in self.settings.get("FIXED_PAGE_PATHS", {}):
+            return
+        page_folders = [f for f, t in self.types.items() if t == "page"]
+        if not page_folders:
+            return
+        have = {i.lang for i in self.items if i.type == "page" and i.key == "home" and i.name_ok}
+        for code in self.languages:
+            if code in have:
+                continue
+            suffix = "" if code == self.default else f".{code}"
+            expected = f"content/{page_folders[0]}/home{suffix}.md"
+            self.add(self.shown(f"{page_folders[0]}/home{suffix}.md"), None, "missing-home",
+                     language=self.config.languages[code]["name"], expected=expected, lang=code)
+
+
+CONTRACT_KIND = {(t, f.name): f.kind for t, fields in CONTRACT.items() for f in fields}
+
+
+def _recover(doc: Document) -> tuple[list[Entry], list[str], int]:
+    """After a line that is not a field, Pelican reads the rest as text; for the report, the
+    field lines that follow it (up to the first blank line) are still checked, so one run names
+    every problem. Returns (entries, body lines, line number of the first body line)."""
+    entries = list(doc.entries)
+    index = doc.end_line  # 0-based index of the line after the bad one
+    current = None
+    while index < len(doc.lines) and doc.lines[index].strip():
+        line = doc.lines[index]
+        match = META_RE.match(line)
+        more = META_MORE_RE.match(line)
+        if match:
+            current = Entry(match["key"].lower(), match["key"], index + 1, [match["value"].strip()], [index + 1])
+            entries.append(current)
+        elif more and current is not None:
+            current.values.append(more["value"].strip())
+            current.value_lines.append(index + 1)
+        else:
+            current = None
+        index += 1
+    return entries, doc.lines[index:], index + 1
+
+
+def _codes() -> set[str]:
+    from .messages import IT
+
+    return set(IT)
+
+
+def _split_url(value: str):
+    """urlsplit, or None for what it cannot split (an unclosed '[' after http://)."""
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
+
+
+def _date(value: str) -> dt.datetime | None:
+    match = DATE_RE.fullmatch(value.strip())
+    if not match:
+        return None
+    try:
+        return dt.datetime(*(int(g) for g in match.groups() if g is not None))
+    except ValueError:
+        return None
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{n / 1000:.0f} kB"

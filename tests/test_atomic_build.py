@@ -1,0 +1,263 @@
+"""Nothing is lost: a failed build (content mistakes, or Pelican itself failing halfway) leaves
+the previous output/ byte-identical; `make html` and `make publish` refuse broken content; the
+development server rebuilds on save, keeps the last good site and never publishes its script."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE, ROOT
+
+BUILD = ROOT / "scripts" / "build.py"
+FIXTURE_CONF = FIXTURE / "fixtureconf.py"
+BROKEN_NEWS = "Title: Rotta\nSummary: s\nDate: 2024-13-45\nCategory: Prova\n\nTesto.\n"
+
+
+def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file under `folder`: its bytes' hash and its modification time."""
+    return {
+        path.relative_to(folder).as_posix(): (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def safe_build(content: Path, output: Path, settings: Path = FIXTURE_CONF, *extra: str):
+    result = subprocess.run(
+        [sys.executable, str(BUILD), "-s", str(settings), "--content", str(content), "-o", str(output), *extra],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def make(*args: str, env: dict | None = None, **variables: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in (env or os.environ).items() if k not in ("MAKEFLAGS", "MFLAGS")}
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", ".venv/.runtime", *args,
+         *(f"{k}={v}" for k, v in variables.items())],
+        capture_output=True, text=True, cwd=ROOT, env=env,
+    )
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A copy of the fixture content, already built once into tmp/output."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    output = tmp_path / "output"
+    status, log = safe_build(content, output)
+    assert status == 0, log
+    return content, output
+
+
+def test_a_good_build_replaces_output_and_leaves_nothing_behind(site, tmp_path):
+    content, output = site
+    assert (output / "index.html").is_file()
+    assert not any(tmp_path.glob(".build-*"))
+    html = "".join(p.read_text(encoding="utf-8", errors="replace") for p in output.rglob("*.html"))
+    assert "__rart" not in html and "livereload" not in html  # the devserver's script is never built in
+    (content / "notizie" / "notizia-6.md").write_text(
+        "Title: Notizia di prova 6\nSummary: Nuova.\nDate: 2024-06-10\nCategory: Prova\n\nTesto 6.\n", encoding="utf-8")
+    status, log = safe_build(content, output)
+    assert status == 0, log
+    assert (output / "notizie" / "notizia-6" / "index.html").is_file()
+    assert not any(tmp_path.glob(".build-*"))
+
+
+def test_content_errors_leave_the_previous_output_byte_identical(site, tmp_path):
+    content, output = site
+    before = snapshot(output)
+    (content / "notizie" / "rotta.md").write_text(BROKEN_NEWS, encoding="utf-8")
+    (content / "pagine" / "vuota.md").write_text("", encoding="utf-8")
+    status, log = safe_build(content, output)
+    assert status == 1
+    assert "content/notizie/rotta.md:3 (riga 3)" in log and "content/pagine/vuota.md" in log
+    assert "Traceback" not in log
+    assert snapshot(output) == before
+    assert not any(tmp_path.glob(".build-*"))
+
+
+def test_pelican_failing_halfway_leaves_the_previous_output_byte_identical(site, tmp_path):
+    """A theme or plugin failure after some pages are written: they were written elsewhere."""
+    content, output = site
+    before = snapshot(output)
+    plugin = tmp_path / "plugins" / "boom"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(
+        "from pelican import signals\n"
+        "written = []\n"
+        "def explode(path, context):\n"
+        "    written.append(path)\n"
+        "    if len(written) == 5:\n"
+        "        raise RuntimeError('il tema si è rotto a metà')\n"
+        "def register():\n"
+        "    signals.content_written.connect(explode)\n",
+        encoding="utf-8",
+    )
+    settings = tmp_path / "boomconf.py"
+    settings.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(FIXTURE)!r})\n"
+        "from fixtureconf import *\n"
+        f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(tmp_path / 'plugins')!r}]\n"
+        "PLUGINS = PLUGINS + ['boom']\n",
+        encoding="utf-8",
+    )
+    status, log = safe_build(content, output, settings)
+    assert status == 1
+    assert "il tema si è rotto a metà" in log
+    assert "La costruzione non è riuscita" in log
+    assert "Traceback" not in log
+    assert snapshot(output) == before
+    assert not any(tmp_path.glob(".build-*"))
+
+
+def test_make_html_and_make_publish_refuse_broken_content(site, tmp_path):
+    content, output = site
+    before = snapshot(output)
+    (content / "notizie" / "rotta.md").write_text(BROKEN_NEWS, encoding="utf-8")
+    result = make("html", CONFFILE=str(FIXTURE_CONF), INPUTDIR=str(content), OUTPUTDIR=str(output))
+    assert result.returncode != 0
+    assert "content/notizie/rotta.md:3 (riga 3)" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    published = make("publish", env={**os.environ, "SITEURL": "https://rart.example.org"},
+                     INPUTDIR=str(content), OUTPUTDIR=str(output))
+    assert published.returncode != 0
+    assert "content/notizie/rotta.md:3 (riga 3)" in published.stdout
+    assert "Traceback" not in published.stdout + published.stderr
+    assert snapshot(output) == before
+
+
+def test_a_build_killed_between_the_two_renames_is_recovered(tmp_path):
+    from content_checks.safebuild import STAGING_PREFIX, recover, swap_into_place
+
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("vecchio")
+    staging = tmp_path / f"{STAGING_PREFIX}x"
+    (staging / "output").mkdir(parents=True)
+    (staging / "output" / "index.html").write_text("nuovo")
+    # The first rename happened, then the process died.
+    (staging / "previous").mkdir()
+    os.rename(output, staging / "previous" / "output")
+    recover(output)
+    assert (output / "index.html").read_text() == "vecchio"
+    swap_into_place(staging / "output", output, staging / "previous" / "output")
+    assert (output / "index.html").read_text() == "nuovo"
+    assert not (staging / "previous" / "output").exists()
+
+
+# --- make devserver --------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class DevServer:
+    def __init__(self, settings: Path, content: Path, output: Path):
+        self.port = free_port()
+        self.output = output
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "devserver.py"), "-s", str(settings),
+             "--content", str(content), "-o", str(output), "-p", str(self.port)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+        )
+        self.wait_for(lambda status: status["build"] >= 1 or status["problems"], timeout=60)
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=5) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    def status(self) -> dict | None:
+        try:
+            return json.loads(self.get("/__rart/status")[1])
+        except (urllib.error.URLError, ConnectionError, json.JSONDecodeError, TimeoutError):
+            return None
+
+    def wait_for(self, condition, timeout: float) -> float:
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            status = self.status()
+            if status is not None and condition(status):
+                return time.monotonic() - started
+            assert self.process.poll() is None, self.process.stdout.read()
+            time.sleep(0.02)
+        raise AssertionError(f"devserver: nothing after {timeout} s")
+
+    def stop(self) -> str:
+        self.process.send_signal(signal.SIGINT)
+        out, _ = self.process.communicate(timeout=20)
+        return out
+
+
+def test_devserver_rebuilds_on_save_reloads_the_page_and_keeps_the_last_good_site(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    server = DevServer(FIXTURE_CONF, content, tmp_path / "output")
+    try:
+        assert server.status()["build"] == 1
+        code, home = server.get("/")
+        assert code == 200
+        assert '<script src="/__rart/livereload.js" defer></script></head>' in home
+        assert "livereload" not in (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
+        code, script = server.get("/__rart/livereload.js")
+        assert code == 200 and "/__rart/status" in script and "location.reload" in script
+        code, missing = server.get("/non-esiste/")
+        assert code == 404 and "/__rart/livereload.js" in missing
+
+        news = content / "notizie" / "notizia-1.md"
+        news.write_text(news.read_text(encoding="utf-8").replace("Testo 1.", "Testo 1, corretto."), encoding="utf-8")
+        server.wait_for(lambda status: status["build"] == 2, timeout=15)
+        assert "Testo 1, corretto." in server.get("/notizie/notizia-1/")[1]
+
+        good = snapshot(tmp_path / "output")
+        (content / "notizie" / "rotta.md").write_text(BROKEN_NEWS, encoding="utf-8")
+        server.wait_for(lambda status: status["problems"], timeout=15)
+        status = server.status()
+        assert status["build"] == 2
+        assert any("content/notizie/rotta.md:3 (riga 3)" in p for p in status["problems"])
+        assert snapshot(tmp_path / "output") == good
+        assert server.get("/notizie/notizia-1/")[0] == 200
+
+        (content / "notizie" / "rotta.md").unlink()
+        server.wait_for(lambda status: status["build"] == 3 and not status["problems"], timeout=15)
+    finally:
+        log = server.stop()
+    assert server.process.returncode == 0, log
+    assert "Anteprima su http://localhost:" in log
+    assert "Traceback" not in log
+
+
+def test_devserver_rebuilds_the_real_site_within_two_seconds(tmp_path):
+    """Issue 6: a rebuild after editing one news article takes at most 2 s on the real site,
+    from the save to the new build being served (best of three edits: the machine is shared)."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    server = DevServer(ROOT / "pelicanconf.py", content, tmp_path / "output")
+    times = []
+    try:
+        news = content / "notizie" / "nasce-la-rart.md"
+        original = news.read_text(encoding="utf-8")
+        for attempt in range(3):
+            build = server.status()["build"]
+            news.write_text(original.replace("\n\n", f"\n\nRevisione {attempt}.\n\n", 1), encoding="utf-8")
+            times.append(server.wait_for(lambda status, b=build: status["build"] > b, timeout=30))
+    finally:
+        log = server.stop()
+    assert min(times) <= 2.0, (times, log)
