@@ -3,6 +3,7 @@
 # installs what is missing with apt-get; anywhere else it stops and says what to install.
 # Usage: scripts/system-deps.sh COMMAND...   (known commands are listed in PACKAGES below)
 set -euo pipefail
+source "$(dirname "$0")/lib/packages.sh"
 
 declare -A PACKAGES=(
   [node]=nodejs
@@ -11,9 +12,18 @@ declare -A PACKAGES=(
   [java]=default-jre-headless
 )
 
+# Other names that do the same job (a CI runner may have Google Chrome instead).
+declare -A ALTERNATIVES=(
+  [chromium]="chromium chromium-browser google-chrome google-chrome-stable"
+)
+
 missing_cmds=()
 for cmd in "$@"; do
-  command -v "$cmd" >/dev/null 2>&1 || missing_cmds+=("$cmd")
+  found=""
+  for name in ${ALTERNATIVES[$cmd]:-$cmd}; do
+    command -v "$name" >/dev/null 2>&1 && found=1 && break
+  done
+  [ -n "$found" ] || missing_cmds+=("$cmd")
 done
 [ ${#missing_cmds[@]} -eq 0 ] && exit 0
 
@@ -22,14 +32,4 @@ for cmd in "${missing_cmds[@]}"; do
   packages+=("${PACKAGES[$cmd]:?unknown command $cmd}")
 done
 
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing system packages for the tests: ${packages[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
-  exit 0
-fi
-
-echo "The tests need these programs: ${missing_cmds[*]}." >&2
-echo "Install them (on Debian or Ubuntu: sudo apt-get install ${packages[*]}) and run make test again." >&2
-exit 1
+install_or_explain "the tests" "${packages[@]}"

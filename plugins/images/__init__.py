@@ -1,0 +1,21 @@
+"""Images: every image the content refers to (Markdown images, Image: and Logo: in front
+matter) through one Pillow pipeline, responsive, light and stripped of metadata; and a share
+card for every page in its language. Settings: the "Images" block of pelicanconf.py;
+developers' guide: docs/images.md."""
+
+from pelican import signals
+
+from .site import check_environment, forget_missing_images, process
+
+
+def register():
+    # Fail before reading any content on a machine without AVIF, raqm or fonts for Arabic.
+    signals.initialized.connect(check_environment)
+    # After the content generators have collected {static} links, before StaticGenerator
+    # reads the linked files.
+    signals.article_generator_finalized.connect(forget_missing_images)
+    signals.page_generator_finalized.connect(forget_missing_images)
+    # Once every generator has read its files (StaticGenerator last, so {static} images are
+    # known) and before anything is written: content HTML can still change, and the output
+    # directory has already been cleaned.
+    signals.all_generators_finalized.connect(process)

@@ -1,0 +1,235 @@
+"""The images plugin's settings: defaults in one place, validated once, with messages that
+name the setting. pelicanconf.py's "Images" block sets every one of them explicitly; the
+defaults here only keep a settings file without that block working."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+
+# Bump when the pipeline's output changes for the same settings, so every cache entry is redone.
+PIPELINE_VERSION = 1
+
+FORMATS = ("avif", "webp", "jpeg", "png")
+# What a browser is told each format is; the order is the <source> order in <picture>.
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+
+DEFAULTS = {
+    "IMAGES_SOURCE_DIR": "immagini",
+    "IMAGES_CACHE_PATH": os.path.join("cache", "images"),
+    "IMAGES_WORKERS": None,
+    "IMAGES_MAX_BYTES": 200_000,
+    "IMAGES_WARN_MEGAPIXELS": 20,
+    "IMAGES_WARN_SOURCE_BYTES": 15_000_000,
+    "IMAGES_DECORATIVE": ["decorativa", "decorative", "décorative", "زخرفية"],
+    "IMAGES_HERO_IN_CONTENT": True,
+    "IMAGES_FORMATS": {
+        "avif": {"quality": 55, "min_quality": 30, "speed": 6},
+        "webp": {"quality": 75, "min_quality": 40, "method": 5},
+        "jpeg": {"quality": 80, "min_quality": 45},
+        "png": {},
+    },
+    "IMAGES_ROLES": {
+        "hero": {"widths": [480, 800, 1200, 1600], "aspect": None,
+                 "sizes": "(min-width: 48rem) 44rem, 100vw"},
+        "card": {"widths": [320, 640], "aspect": [3, 2], "sizes": "(min-width: 40em) 20rem, 100vw"},
+        "inline": {"widths": [480, 800, 1200], "aspect": None,
+                   "sizes": "(min-width: 48rem) 44rem, 100vw"},
+        "thumbnail": {"widths": [96, 192], "aspect": [1, 1], "sizes": "6rem"},
+        "logo": {"widths": [160, 320], "aspect": None, "sizes": "10rem"},
+    },
+    "IMAGES_CARD": {
+        "size": [1200, 630],
+        "output_dir": "anteprime",
+        "colors": {"background": "#fffaf3", "text": "#1f1a17", "brand": "#b3261e",
+                   "accent": "#f2b134"},
+        "title_size": [68, 40],
+        "max_lines": 4,
+        "photo_share": 0.4,
+        "font_dirs": ["/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts",
+                      "~/.fonts", "/Library/Fonts", "/System/Library/Fonts/Supplemental"],
+        "fonts": {
+            "bold": ["NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf",
+                     "DejaVuSans-Bold.ttf"],
+            "regular": ["NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf",
+                        "NotoNaskhArabic-Regular.ttf", "DejaVuSans.ttf"],
+        },
+    },
+}
+
+ROLES = ("hero", "card", "inline", "thumbnail", "logo")
+
+
+class ImagesSettingsError(ValueError):
+    """A setting of the images plugin is malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    widths: tuple[int, ...]  # CSS pixels, ascending; never upscaled past the source
+    aspect: tuple[int, int] | None  # (width, height) to crop to, centred; None keeps the shape
+    sizes: str  # the <img sizes> attribute
+
+
+@dataclass(frozen=True)
+class Encoder:
+    name: str  # one of FORMATS
+    quality: int  # where the encoder starts
+    min_quality: int  # the lowest the size budget may push it to
+    options: tuple[tuple[str, object], ...]  # other Pillow save() options, e.g. speed
+
+
+@dataclass(frozen=True)
+class CardSettings:
+    width: int
+    height: int
+    output_dir: str
+    colors: tuple[tuple[str, str], ...]
+    title_max: int
+    title_min: int
+    max_lines: int
+    photo_share: float  # part of the card's width the page's photo takes, 0 for none
+    font_dirs: tuple[str, ...]
+    bold: tuple[str, ...]  # file names, in fallback order (first that has the glyph wins)
+    regular: tuple[str, ...]
+
+    def color(self, name: str) -> str:
+        return dict(self.colors)[name]
+
+
+@dataclass(frozen=True)
+class ImagesConfig:
+    source_dir: str
+    cache_path: str
+    workers: int
+    max_bytes: int
+    warn_megapixels: float
+    warn_source_bytes: int
+    decorative: tuple[str, ...]
+    hero_in_content: bool
+    encoders: dict
+    roles: dict
+    card: CardSettings
+
+    def role(self, name: str) -> Role:
+        return self.roles[name]
+
+    def fingerprint(self, *parts: object) -> str:
+        """A hash of everything that decides an encoder's output: the pipeline version,
+        Pillow and its codecs, the encoders, the budget and whatever the caller adds."""
+        from PIL import __version__ as pillow, features
+
+        payload = {
+            "pipeline": PIPELINE_VERSION,
+            "pillow": pillow,
+            "codecs": [features.version(name) for name in ("avif", "webp", "jpg", "zlib", "raqm")],
+            "encoders": {name: asdict(enc) for name, enc in sorted(self.encoders.items())},
+            "max_bytes": self.max_bytes,
+            "parts": [asdict(p) if hasattr(p, "__dataclass_fields__") else p for p in parts],
+        }
+        return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _get(settings: dict, name: str):
+    value = settings.get(name)
+    return DEFAULTS[name] if value is None else value
+
+
+def _positive_int(value, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ImagesSettingsError(f"{name} must be a positive whole number, not {value!r}.")
+    return value
+
+
+def load_config(settings: dict) -> ImagesConfig:
+    """Validate the IMAGES_* settings and return them as one frozen value."""
+    encoders = {}
+    formats = _get(settings, "IMAGES_FORMATS")
+    for name in FORMATS:
+        spec = dict(formats.get(name) or {}) if isinstance(formats, dict) else None
+        if spec is None:
+            raise ImagesSettingsError("IMAGES_FORMATS must map avif, webp, jpeg and png to options.")
+        quality = spec.pop("quality", 0 if name == "png" else None)
+        min_quality = spec.pop("min_quality", quality)
+        if name != "png":
+            _positive_int(quality, f"IMAGES_FORMATS[{name!r}]['quality']")
+            _positive_int(min_quality, f"IMAGES_FORMATS[{name!r}]['min_quality']")
+            if not min_quality <= quality <= 100:
+                raise ImagesSettingsError(
+                    f"IMAGES_FORMATS[{name!r}]: min_quality must not exceed quality, nor quality 100."
+                )
+        encoders[name] = Encoder(name, quality, min_quality, tuple(sorted(spec.items())))
+
+    roles = {}
+    table = _get(settings, "IMAGES_ROLES")
+    for name in ROLES:
+        spec = table.get(name) if isinstance(table, dict) else None
+        if not isinstance(spec, dict):
+            raise ImagesSettingsError(f"IMAGES_ROLES needs a {name!r} entry.")
+        widths = spec.get("widths")
+        if not widths or not all(isinstance(w, int) and w > 0 for w in widths):
+            raise ImagesSettingsError(f"IMAGES_ROLES[{name!r}]['widths'] must list positive widths.")
+        aspect = spec.get("aspect")
+        if aspect is not None and (len(aspect) != 2 or min(aspect) <= 0):
+            raise ImagesSettingsError(
+                f"IMAGES_ROLES[{name!r}]['aspect'] must be None or [width, height], e.g. [3, 2]."
+            )
+        if not isinstance(spec.get("sizes"), str) or not spec["sizes"].strip():
+            raise ImagesSettingsError(f"IMAGES_ROLES[{name!r}]['sizes'] must be a sizes attribute.")
+        roles[name] = Role(name, tuple(sorted(set(widths))), tuple(aspect) if aspect else None,
+                           spec["sizes"])
+
+    card = {**DEFAULTS["IMAGES_CARD"], **(settings.get("IMAGES_CARD") or {})}
+    width, height = card["size"]
+    title_max, title_min = card["title_size"]
+    if not 0 < title_min <= title_max:
+        raise ImagesSettingsError("IMAGES_CARD['title_size'] must be [largest, smallest] > 0.")
+    fonts = card["fonts"]
+    for weight in ("bold", "regular"):
+        if not fonts.get(weight):
+            raise ImagesSettingsError(f"IMAGES_CARD['fonts'][{weight!r}] must list font files.")
+    colors = card["colors"]
+    for name in ("background", "text", "brand", "accent"):
+        if not str(colors.get(name, "")).startswith("#"):
+            raise ImagesSettingsError(f"IMAGES_CARD['colors'][{name!r}] must be a #rrggbb colour.")
+    if not 0 <= card["photo_share"] < 0.7:
+        raise ImagesSettingsError("IMAGES_CARD['photo_share'] must be between 0 and 0.7.")
+
+    workers = settings.get("IMAGES_WORKERS") or os.cpu_count() or 1
+    cache_path = _get(settings, "IMAGES_CACHE_PATH")
+    if not os.path.isabs(cache_path):
+        cache_path = os.path.abspath(cache_path)
+    output = settings.get("OUTPUT_PATH")
+    if output and os.path.commonpath([cache_path, os.path.abspath(output)]) == os.path.abspath(output):
+        raise ImagesSettingsError(
+            "IMAGES_CACHE_PATH is inside OUTPUT_PATH; the cache must live outside the output."
+        )
+    return ImagesConfig(
+        source_dir=_get(settings, "IMAGES_SOURCE_DIR").strip("/"),
+        cache_path=cache_path,
+        workers=_positive_int(workers, "IMAGES_WORKERS"),
+        max_bytes=_positive_int(_get(settings, "IMAGES_MAX_BYTES"), "IMAGES_MAX_BYTES"),
+        warn_megapixels=float(_get(settings, "IMAGES_WARN_MEGAPIXELS")),
+        warn_source_bytes=_positive_int(_get(settings, "IMAGES_WARN_SOURCE_BYTES"),
+                                        "IMAGES_WARN_SOURCE_BYTES"),
+        decorative=tuple(m.casefold() for m in _get(settings, "IMAGES_DECORATIVE")),
+        hero_in_content=bool(_get(settings, "IMAGES_HERO_IN_CONTENT")),
+        encoders=encoders,
+        roles=roles,
+        card=CardSettings(
+            width=_positive_int(width, "IMAGES_CARD['size'][0]"),
+            height=_positive_int(height, "IMAGES_CARD['size'][1]"),
+            output_dir=str(card["output_dir"]).strip("/"),
+            colors=tuple(sorted(colors.items())),
+            title_max=title_max,
+            title_min=title_min,
+            max_lines=_positive_int(card["max_lines"], "IMAGES_CARD['max_lines']"),
+            photo_share=float(card["photo_share"]),
+            font_dirs=tuple(os.path.expanduser(d) for d in card["font_dirs"]),
+            bold=tuple(fonts["bold"]),
+            regular=tuple(fonts["regular"]),
+        ),
+    )

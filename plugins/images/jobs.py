@@ -1,0 +1,133 @@
+"""Units of work for the worker processes: the derivatives of one source in one role, or one
+share card. Each job carries plain values only, stores its files in the cache and returns the
+manifest, or the problem an editor has to fix."""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+
+from PIL import Image
+
+from .cache import Cache
+from .config import CardSettings, Encoder, Role
+from .encode import (
+    EXTENSION,
+    clean_image,
+    crop_box,
+    decode_need,
+    encode_within,
+    target_sizes,
+)
+from .problems import ImageProblem
+
+
+@dataclass(frozen=True)
+class JobResult:
+    key: str
+    manifest: dict | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleJob:
+    key: str
+    path: str  # the source, absolute
+    label: str  # the source as editors see it, for messages: content/immagini/foto.jpg
+    role: Role
+    encoders: tuple[Encoder, ...]  # avif, webp, jpeg, png
+    max_bytes: int
+    cache_path: str
+    weight: int = 0  # source pixels: the biggest jobs are started first
+
+    def run(self) -> JobResult:
+        try:
+            need = decode_need(self.role.widths, self.role.aspect)
+            image = clean_image(self.path, self.label, need)
+        except ImageProblem as problem:
+            return JobResult(self.key, problem=str(problem))
+        encoders = {e.name: e for e in self.encoders}
+        fallback = "png" if image.mode == "RGBA" else "jpeg"
+        sizes = target_sizes(*image.size, self.role.widths, self.role.aspect)
+        box = crop_box(*image.size, self.role.aspect)
+        files, entries = {}, []
+        for width, height in sizes:
+            resized = image.resize((width, height), Image.Resampling.LANCZOS, box=box,
+                                   reducing_gap=3.0)
+            for fmt in ("avif", "webp", fallback):
+                data = encode_within(resized, encoders[fmt], self.max_bytes)
+                if data is None:
+                    continue  # over budget even at the lowest quality: this width is left out
+                name = f"{width}.{EXTENSION[fmt]}"
+                files[name] = data
+                entries.append({"format": fmt, "width": width, "height": height, "file": name,
+                                "bytes": len(data)})
+        if not any(e["format"] == fallback for e in entries):
+            return JobResult(self.key, problem=(
+                f"{self.label}: nemmeno la versione più piccola sta sotto i "
+                f"{self.max_bytes // 1000} kB. Riduci o semplifica l'immagine e riprova."))
+        manifest = {"kind": "image", "role": self.role.name, "fallback": fallback,
+                    "files": entries}
+        Cache(self.cache_path).store(self.key, files, manifest)
+        return JobResult(self.key, manifest=manifest)
+
+
+@dataclass(frozen=True)
+class CardJob:
+    key: str
+    title: str
+    lang: str
+    rtl: bool
+    site_name: str
+    short_name: str
+    card: CardSettings
+    bold: tuple[str, ...]  # font paths, fallback order
+    regular: tuple[str, ...]
+    photo: str | None  # the page's image, drawn beside the title
+    photo_label: str | None
+    max_bytes: int
+    cache_path: str
+    weight: int = 0
+
+    def run(self) -> JobResult:
+        from .cards import draw_card, encode_card
+
+        photo = None
+        if self.photo:
+            try:
+                photo = clean_image(self.photo, self.photo_label,
+                                    (self.card.width, self.card.height))
+            except ImageProblem as problem:
+                return JobResult(self.key, problem=str(problem))
+        image = draw_card(self, photo)
+        data, fmt = encode_card(image, photo is not None, self.max_bytes)
+        name = f"card.{EXTENSION[fmt]}"
+        manifest = {"kind": "card", "fallback": fmt, "files": [
+            {"format": fmt, "width": image.width, "height": image.height, "file": name,
+             "bytes": len(data)}]}
+        Cache(self.cache_path).store(self.key, {name: data}, manifest)
+        return JobResult(self.key, manifest=manifest)
+
+
+def run_job(job) -> JobResult:
+    return job.run()
+
+
+def run_all(jobs: list, workers: int) -> list[JobResult]:
+    """Run ``jobs`` over ``workers`` processes (in this process when one is enough).
+
+    Workers are spawned, not forked: Pelican runs a progress spinner in a thread, and a fork
+    taken while that thread holds a lock can hang. Spawned workers import this package again,
+    so its parent folder goes on sys.path, which the children inherit."""
+    jobs = sorted(jobs, key=lambda job: -job.weight)
+    if workers <= 1 or len(jobs) <= 1:
+        return [run_job(job) for job in jobs]
+    plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if plugins not in sys.path:
+        sys.path.append(plugins)
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)),
+                             mp_context=get_context("spawn")) as pool:
+        return list(pool.map(run_job, jobs, chunksize=1))

@@ -1,0 +1,181 @@
+"""The pipeline as the build uses it, without Pelican: ask for (source, role) derivatives and
+share cards, run what the cache does not have over every core, publish the files, and turn
+them into Pictures and ShareCards. bench/images.py drives it the same way."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass, field
+
+from .cache import Cache
+from .config import MIME, ImagesConfig
+from .encode import EXTENSION, inspect
+from .jobs import CardJob, RoleJob, run_all
+from .markup import Picture, ShareCard, build_picture
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "immagine"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    rel: str  # from the content root: immagini/foto.jpg
+    path: str
+    label: str  # for messages: content/immagini/foto.jpg
+    digest: str  # sha256 of the bytes
+    bytes: int
+    width: int  # as displayed (EXIF orientation applied)
+    height: int
+    format: str
+
+
+@dataclass
+class Request:
+    key: str
+    stem: str  # output path without width, hash and extension
+    job: object
+    manifest: dict | None = None
+    problem: str | None = None
+    referrers: list[str] = field(default_factory=list)  # "file, riga n" of each use
+
+    def output_name(self, variant: dict) -> str:
+        suffix = f"-{variant['width']}" if self.manifest["kind"] == "image" else ""
+        return f"{self.stem}{suffix}.{self.key[:10]}.{EXTENSION[variant['format']]}"
+
+
+class Pipeline:
+    def __init__(self, config: ImagesConfig, content_root: str, output_path: str,
+                 siteurl: str = "", label_root: str | None = None):
+        self.config = config
+        self.content_root = content_root
+        self.output_path = output_path
+        self.siteurl = siteurl.rstrip("/")
+        self.label_root = label_root if label_root is not None else os.path.basename(
+            os.path.normpath(content_root))
+        self.cache = Cache(config.cache_path)
+        self.sources: dict[str, SourceFile] = {}
+        self.requests: dict[tuple, Request] = {}
+        self.warnings: list[str] = []
+        self.encoded = 0
+
+    # --- asking -------------------------------------------------------------------------
+    def label(self, rel: str) -> str:
+        return f"{self.label_root}/{rel}" if self.label_root else rel
+
+    def source(self, rel: str) -> SourceFile:
+        """Hash and inspect a source once; raises ImageProblem if it is not a usable image."""
+        if rel in self.sources:
+            return self.sources[rel]
+        path = os.path.join(self.content_root, rel)
+        label = self.label(rel)
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        size = os.path.getsize(path)
+        width, height, fmt = inspect(path, label)
+        source = SourceFile(rel, path, label, digest.hexdigest(), size, width, height, fmt)
+        megapixels = width * height / 1e6
+        if megapixels > self.config.warn_megapixels or size > self.config.warn_source_bytes:
+            self.warnings.append(
+                f"{label}: l'immagine è molto grande ({megapixels:.0f} megapixel, "
+                f"{size / 1e6:.1f} MB). Il sito la riduce comunque, ma la build rallenta: la "
+                f"prossima volta ridimensionala prima (4000 pixel di lato bastano) e tienila "
+                f"sotto i {self.config.warn_megapixels:.0f} megapixel e i "
+                f"{self.config.warn_source_bytes / 1e6:.0f} MB."
+            )
+        self.sources[rel] = source
+        return source
+
+    def image(self, rel: str, role: str, referrer: str) -> Request:
+        """The derivatives of source ``rel`` (from the content root) in ``role``."""
+        source = self.source(rel)
+        spec = self.config.role(role)
+        request = self.requests.get(("image", rel, role))
+        if request is None:
+            key = hashlib.sha256(
+                f"{source.digest}:{self.config.fingerprint(spec)}".encode()).hexdigest()
+            folder, name = os.path.split(rel)
+            parts = folder.split("/") if folder else []
+            if parts and parts[0] == self.config.source_dir:
+                parts = parts[1:]
+            stem = "/".join([self.config.source_dir, *parts,
+                             f"{slug(os.path.splitext(name)[0])}-{role}"])
+            job = RoleJob(key, source.path, source.label, spec,
+                          tuple(self.config.encoders.values()), self.config.max_bytes,
+                          self.config.cache_path, weight=source.width * source.height)
+            request = self.requests[("image", rel, role)] = Request(key, stem, job)
+        request.referrers.append(referrer)
+        return request
+
+    def card(self, name: str, lang: str, rtl: bool, title: str, site_name: str,
+             short_name: str, fonts: dict, photo_rel: str | None = None) -> Request:
+        """The share card ``name`` of language ``lang``; ``fonts`` maps bold and regular to
+        fonts.FontStack. ``photo_rel`` is the page's image, drawn beside the title."""
+        card = self.config.card
+        photo = self.source(photo_rel) if photo_rel else None
+        if card.photo_share == 0:
+            photo = None
+        key = hashlib.sha256(
+            self.config.fingerprint(card, title, lang, rtl, site_name, short_name,
+                                    fonts["bold"].hashes, fonts["regular"].hashes,
+                                    photo.digest if photo else None).encode()
+        ).hexdigest()
+        request = self.requests.get(("card", key, name))
+        if request is None:
+            job = CardJob(key, title, lang, rtl, site_name, short_name, card,
+                          fonts["bold"].paths, fonts["regular"].paths,
+                          photo.path if photo else None, photo.label if photo else None,
+                          self.config.max_bytes, self.config.cache_path,
+                          weight=photo.width * photo.height if photo else 1)
+            stem = f"{card.output_dir}/{lang}/{slug(name)}"
+            request = self.requests[("card", key, name)] = Request(key, stem, job)
+        return request
+
+    # --- running ------------------------------------------------------------------------
+    def run(self) -> list[Request]:
+        """Encode what the cache lacks, in parallel; publish every file. Returns the requests
+        that failed (their ``problem`` says why)."""
+        pending: dict[str, object] = {}
+        for request in self.requests.values():
+            request.manifest = self.cache.load(request.key)
+            if request.manifest is None:
+                pending.setdefault(request.key, request.job)
+        self.encoded = len(pending)  # what this run had to make (0 on a warm cache)
+        results = {r.key: r for r in run_all(list(pending.values()), self.config.workers)}
+        failed = []
+        for request in self.requests.values():
+            if request.manifest is None:
+                result = results[request.key]
+                request.manifest, request.problem = result.manifest, result.problem
+            if request.manifest is None:
+                failed.append(request)
+                continue
+            for variant in request.manifest["files"]:
+                target = os.path.join(self.output_path, request.output_name(variant))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(self.cache.path(request.key, variant["file"]), target)
+        return failed
+
+    # --- results ------------------------------------------------------------------------
+    def picture(self, request: Request, alt: str) -> Picture:
+        role = request.job.role
+        return build_picture(request.manifest,
+                             lambda v: f"{self.siteurl}/{request.output_name(v)}",
+                             role.name, role.sizes, alt)
+
+    def fallback_path(self, request: Request) -> str:
+        """The largest fallback (JPEG or PNG), from the site root: what a plain link gets."""
+        variants = [v for v in request.manifest["files"] if v["format"] == request.manifest["fallback"]]
+        return request.output_name(max(variants, key=lambda v: v["width"]))
+
+    def share_card(self, request: Request, alt: str) -> ShareCard:
+        variant = request.manifest["files"][0]
+        return ShareCard(request.output_name(variant), variant["width"], variant["height"],
+                         MIME[variant["format"]], alt)

@@ -1,0 +1,343 @@
+"""The images plugin inside a Pelican build: find every image the content refers to, run the
+pipeline once for the whole site, then give pages their pictures and share cards.
+
+Reads Pelican's content objects and changes them (their HTML, a few attributes, the static
+files list); the decisions are in the pure modules next to this one."""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from pelican.generators import StaticGenerator
+
+from .config import ImagesConfig, ImagesSettingsError, load_config
+from .fonts import FontsMissing, check_layout, check_stack, index_font_dirs, resolve_stack
+from .pipeline import Pipeline, Request
+from .problems import ImageProblem, report, stop
+from .references import (
+    IMAGE_EXTENSIONS,
+    IMG_TAG,
+    Alt,
+    classify_alt,
+    front_matter_line,
+    image_lines,
+    img_attributes,
+    missing_alt_message,
+    normalise_src,
+    resolve,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def settings_and_fonts(settings: dict) -> tuple[ImagesConfig, dict]:
+    """Validated settings and the card fonts; stops the build, saying what to install, if
+    this machine cannot make AVIF files or draw Arabic correctly."""
+    from PIL import features
+
+    try:
+        config = load_config(settings)
+    except ImagesSettingsError as problem:
+        stop(logger, str(problem))
+    if not features.check("avif") or not features.check("webp"):
+        stop(logger, "Immagini: Pillow non sa scrivere AVIF o WebP su questa macchina. Reinstalla "
+                     "le dipendenze con `make venv` (la ruota di Pillow le include).\n"
+                     "Images: Pillow cannot write AVIF or WebP here; reinstall the pinned "
+                     "dependencies with `make venv` (Pillow's wheel bundles both).")
+    try:
+        check_layout()
+        index = index_font_dirs(config.card.font_dirs)
+        fonts = {}
+        for weight in ("bold", "regular"):
+            fonts[weight] = resolve_stack(getattr(config.card, weight), index)
+            check_stack(fonts[weight], {"bold": "grassetto", "regular": "normale"}[weight],
+                        config.card.font_dirs)
+    except FontsMissing as problem:
+        stop(logger, str(problem))
+    return config, fonts
+
+
+class _EmptyAltFromPelican(logging.Filter):
+    """Pelican's reader warns "Empty alt attribute for image …" with neither line nor advice;
+    this plugin reports the same image as an error that has both, so the warning is dropped."""
+
+    def filter(self, record):
+        return not str(record.msg).startswith("Empty alt attribute for image")
+
+
+def check_environment(pelican) -> None:
+    """At start-up, before any content is read: fail early on a machine that lacks a piece."""
+    settings_and_fonts(pelican.settings)
+    readers = logging.getLogger("pelican.readers")
+    if not any(isinstance(f, _EmptyAltFromPelican) for f in readers.filters):
+        readers.addFilter(_EmptyAltFromPelican())
+
+
+def forget_missing_images(generator) -> None:
+    """Drop {static} links to image files that do not exist before Pelican's StaticGenerator
+    tries to read them (and stops with a traceback): the plugin reports each one later, with
+    the file and line that refer to it."""
+    links = generator.context.get("static_links")
+    if not links:
+        return
+    root = generator.settings["PATH"]
+    source_dir = generator.settings.get("IMAGES_SOURCE_DIR", "immagini").strip("/") + "/"
+    for link in list(links):
+        image = link.startswith(source_dir) or os.path.splitext(link)[1].lower() in IMAGE_EXTENSIONS
+        if image and not os.path.isfile(os.path.join(root, link)):
+            links.discard(link)
+
+
+def _items(context):
+    """Every content item that is published or shown somewhere (drafts never are)."""
+    for key in ("articles", "pages", "hidden_pages", "hidden_articles"):
+        for item in context.get(key, []):
+            yield item, None
+            for translation in getattr(item, "translations", []):
+                yield translation, item
+
+
+@dataclass
+class Use:
+    """One reference from a content item to an image."""
+
+    span: tuple[int, int]  # of the <img> tag in the item's HTML
+    request: Request | None  # None: the reference could not be used (already reported)
+    alt: Alt
+    where: str
+
+
+def _label(settings, item) -> str:
+    return f"{os.path.basename(os.path.normpath(settings['PATH']))}/{item.relative_source_path}"
+
+
+def _title(value) -> str:
+    return " ".join(html.unescape(Markup(str(value)).striptags()).split())
+
+
+def _read(item) -> str:
+    try:
+        with open(item.source_path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def _report(message: str) -> None:
+    report(logger, logging.ERROR, message)
+
+
+class SiteImages:
+    def __init__(self, generators):
+        self.generators = generators
+        self.context = generators[0].context
+        self.settings = generators[0].settings
+        self.config, self.fonts = settings_and_fonts(self.settings)
+        self.pipeline = Pipeline(self.config, self.settings["PATH"], generators[0].output_path,
+                                 self.settings.get("SITEURL", ""))
+        self.uses: dict[int, list[Use]] = {}  # id(item) -> uses
+        self.heroes: dict[int, tuple[Request, Request, Alt, str]] = {}  # hero, card, alt, rel
+        self.logos: dict[int, tuple[Request, Request]] = {}
+        self.cards: dict[int, Request] = {}
+        self.site_cards: dict[str, tuple[Request, str]] = {}
+        self.takeovers: list[tuple[object, Request]] = []
+        self.unusable: set[str] = set()  # sources already reported as unusable
+
+    # --- collecting ---------------------------------------------------------------------
+    def _request(self, rel, role, where):
+        try:
+            return self.pipeline.image(rel, role, where)
+        except ImageProblem as problem:
+            if rel not in self.unusable:  # once per file, however many pages use it
+                self.unusable.add(rel)
+                _report(f"{problem} (usata in {where})" if not str(problem).startswith(where)
+                        else str(problem))
+            return None
+
+    def collect(self, item, original) -> None:
+        label = _label(self.settings, item)
+        content = item._content or ""
+        tags = list(IMG_TAG.finditer(content))
+        image_value = str(item.metadata.get("image") or "").strip()
+        logo_value = str(item.metadata.get("logo") or "").strip()
+        if not logo_value and original is not None and item.content_type == "member":
+            logo_value = str(original.metadata.get("logo") or "").strip()  # a logo has no language
+        if not (tags or image_value or logo_value):
+            return
+        source_text = _read(item)
+        lines = image_lines(source_text)
+        seen: dict[str, int] = {}
+        uses = self.uses.setdefault(id(item), [])
+        for match in tags:
+            attributes = img_attributes(match.group(0))
+            src = attributes.get("src") or ""
+            key = normalise_src(src)
+            occurrence = seen[key] = seen.get(key, -1) + 1
+            numbers = lines.get(key, [])
+            line = numbers[min(occurrence, len(numbers) - 1)] if numbers else None
+            where = f"{label}, riga {line}" if line else label
+            try:
+                rel = resolve(src, self.settings["PATH"], os.path.dirname(item.relative_source_path),
+                              where)
+            except ImageProblem as problem:
+                _report(str(problem))
+                uses.append(Use(match.span(), None, Alt("missing", ""), where))
+                continue
+            alt = classify_alt(attributes.get("alt"), self.config.decorative)
+            if alt.kind == "missing":
+                _report(missing_alt_message(where, os.path.basename(rel), src))
+            request = self._request(rel, "inline", where)
+            uses.append(Use(match.span(), request, alt, where))
+        if image_value:
+            line = front_matter_line(source_text, "image")
+            where = f"{label}, riga {line}" if line else label
+            try:
+                rel = resolve(image_value, self.settings["PATH"], "", where, field="image")
+            except ImageProblem as problem:
+                _report(str(problem))
+            else:
+                alt = classify_alt(item.metadata.get("image_alt"), self.config.decorative)
+                if alt.kind == "missing":
+                    _report(missing_alt_message(where, os.path.basename(rel), image_value,
+                                                field="image"))
+                hero = self._request(rel, "hero", where)
+                card = self._request(rel, "card", where)
+                if hero and card:
+                    self.heroes[id(item)] = (hero, card, alt, rel)
+        if logo_value:
+            line = front_matter_line(source_text, "logo")
+            where = f"{label}, riga {line}" if line else label
+            try:
+                rel = resolve(logo_value, self.settings["PATH"], "", where, field="logo")
+            except ImageProblem as problem:
+                _report(str(problem))
+            else:
+                logo = self._request(rel, "logo", where)
+                thumbnail = self._request(rel, "thumbnail", where)
+                if logo and thumbnail:
+                    self.logos[id(item)] = (logo, thumbnail)
+
+    def take_over_static_images(self) -> None:
+        """No original image is published as it is: image files that Pelican found in
+        STATIC_PATHS or through {static} links, and anything in content/immagini/, are taken
+        out of its copy list. One that content links to ([…]({static}/immagini/foto.jpg), a
+        link rather than an image) gets a clean derivative, which the link then points to."""
+        linked = {path.replace(os.sep, "/") for path in self.context.get("static_links", ())}
+        for generator in self.generators:
+            if not isinstance(generator, StaticGenerator):
+                continue
+            kept = []
+            for static in generator.staticfiles:
+                rel = static.relative_source_path.replace(os.sep, "/")
+                owned = rel.startswith(self.config.source_dir + "/")
+                if not owned and os.path.splitext(rel)[1].lower() not in IMAGE_EXTENSIONS:
+                    kept.append(static)
+                elif rel in linked:  # a link to the file itself gets its largest clean version
+                    request = self._request(rel, "inline", self.pipeline.label(rel))
+                    if request is not None:
+                        self.takeovers.append((static, request))
+                # else: an image nothing links to, used (if at all) through front matter
+            generator.staticfiles[:] = kept
+
+    def request_cards(self, items) -> None:
+        languages = self.settings["LANGUAGES"]
+        site_name = self.settings["SITENAME"]
+        short_name = self.settings.get("SITE_SHORTNAME") or site_name
+        homes = {}
+        for item, _ in items:
+            if getattr(item, "key", None) == "home":
+                homes[item.lang] = item
+        for code, language in languages.items():
+            home = homes.get(code)
+            title = _title(home.summary) if home is not None and home.summary else site_name
+            request = self.pipeline.card("sito", code, language["dir"] == "rtl", title, site_name,
+                                         short_name, self.fonts)
+            self.site_cards[code] = (request, f"{title} – {site_name}")
+        for item, _ in items:
+            if not item.save_as or getattr(item, "key", None) == "home":
+                continue
+            lang = item.lang
+            hero = self.heroes.get(id(item))
+            request = self.pipeline.card(f"{item.content_type}-{item.key}", lang,
+                                         languages[lang]["dir"] == "rtl", _title(item.title),
+                                         site_name, short_name, self.fonts,
+                                         photo_rel=hero[3] if hero else None)
+            self.cards[id(item)] = request
+
+    # --- applying -----------------------------------------------------------------------
+    def apply(self, items) -> None:
+        env = self.generators[0].env
+        macro = env.get_template("macros/picture.html").module.picture
+        site_name = self.settings["SITENAME"]
+        site_cards = {code: self.pipeline.share_card(request, alt)
+                      for code, (request, alt) in self.site_cards.items() if request.manifest}
+        self.context["SITE_SHARE_CARDS"] = site_cards
+        for item, _ in items:
+            hero = self.heroes.get(id(item))
+            hero_markup = ""
+            if hero and hero[0].manifest and hero[1].manifest:
+                item.hero_picture = self.pipeline.picture(hero[0], hero[2].text)
+                item.card_picture = self.pipeline.picture(hero[1], hero[2].text)
+                if self.config.hero_in_content:
+                    hero_markup = str(macro(item.hero_picture, main=True)).strip() + "\n"
+            logo = self.logos.get(id(item))
+            if logo and logo[0].manifest and logo[1].manifest:
+                name = _title(item.title)
+                item.logo_picture = self.pipeline.picture(logo[0], name)
+                item.thumbnail_picture = self.pipeline.picture(logo[1], name)
+            uses = self.uses.get(id(item), [])
+            if uses or hero_markup:
+                content, end = [], 0
+                for use in uses:
+                    start, finish = use.span
+                    content.append(item._content[end:start])
+                    if use.request is not None and use.request.manifest:
+                        picture = self.pipeline.picture(use.request, use.alt.text)
+                        content.append(str(macro(picture, main=False)).strip())
+                    end = finish
+                content.append(item._content[end:])
+                item._content = hero_markup + "".join(content)
+                _forget_rendered(item)
+            card = self.cards.get(id(item))
+            if card is not None and card.manifest:
+                alt = f"{_title(item.title)} – {site_name}"
+                item.share_card = self.pipeline.share_card(card, alt)
+            elif getattr(item, "key", None) == "home" and item.lang in site_cards:
+                item.share_card = site_cards[item.lang]
+        for static, request in self.takeovers:
+            if request.manifest:
+                path = self.pipeline.fallback_path(request)
+                static.override_url = path
+                static.override_save_as = path
+
+    def run(self) -> None:
+        items = list(_items(self.context))
+        for item, original in items:
+            self.collect(item, original)
+        self.take_over_static_images()
+        self.request_cards(items)
+        for message in self.pipeline.warnings:
+            report(logger, logging.WARNING, message)
+        reported = set()
+        for request in self.pipeline.run():
+            if request.problem in reported:  # one source in several roles: said once
+                continue
+            reported.add(request.problem)
+            where = request.referrers[0] if request.referrers else ""
+            _report(f"{request.problem} (usata in {where})" if where else request.problem)
+        self.apply(items)
+
+
+def _forget_rendered(item) -> None:
+    """Pelican memoizes get_content(); drop anything rendered before the HTML changed."""
+    cache = getattr(item.get_content, "cache", {})
+    for key in [k for k in cache if k and k[0] is item]:
+        del cache[key]
+
+
+def process(generators) -> None:
+    SiteImages(generators).run()
