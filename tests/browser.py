@@ -3,6 +3,7 @@ built site, and one sweep that loads every page once and records what the checks
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import gzip
 import shutil
@@ -32,7 +33,17 @@ def chromium_path() -> str:
 
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".avif": "image/avif",
-                      ".webp": "image/webp", ".xml": "application/xml"}
+                      ".webp": "image/webp", ".xml": "application/xml", ".js": "text/javascript",
+                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
+    rules: dict = {}
+
+    def end_headers(self):
+        # The headers the site ships in output/_headers, as Netlify or Cloudflare apply them.
+        for pattern, headers in self.rules.items():
+            if fnmatch.fnmatch(self.path.split("?", 1)[0], pattern):
+                for name, value in headers.items():
+                    self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, *args):  # keep test output readable
         pass
@@ -41,7 +52,12 @@ class _Handler(SimpleHTTPRequestHandler):
 class SiteServer:
     """Serves a built site on 127.0.0.1 on a free port, like static hosting would."""
 
-    def __init__(self, root: Path, handler=_Handler):
+    def __init__(self, root: Path, with_headers: bool = True):
+        from publishing.headers import parse_headers_file
+
+        headers_file = root / "_headers"
+        rules = parse_headers_file(headers_file.read_text()) if with_headers and headers_file.exists() else {}
+        handler = type("Handler", (_Handler,), {"rules": rules})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -69,6 +85,7 @@ class PageReport:
     text_bytes_gzip: int = 0
     text_requests: int = 0
     console_errors: list = field(default_factory=list)
+    csp_violations: list = field(default_factory=list)
 
 
 LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
@@ -77,6 +94,11 @@ LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
     .observe({type: 'layout-shift', buffered: true});
   requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
 })"""
+
+# Runs before the page's own code, outside its CSP: records every CSP violation the page causes.
+CSP_LISTENER_JS = """window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"""
 
 AXE_JS = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
@@ -93,12 +115,14 @@ def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport
         report = PageReport(rel)
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
         page = context.new_page()
+        page.add_init_script(CSP_LISTENER_JS)
         seen = []
         page.on("request", lambda request: seen.append(request))
         page.on("requestfailed", lambda request: report.failed_requests.append(request.url))
         page.on("console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None)
         page.goto(server.url(rel), wait_until="load")
         report.layout_shift = page.evaluate(LAYOUT_SHIFT_JS)
+        report.csp_violations = page.evaluate("window.__csp")
         for request in seen:
             if not request.url.startswith(server.origin + "/") and not request.url.startswith("data:"):
                 report.foreign_requests.append(request.url)

@@ -36,6 +36,14 @@ def test_no_request_leaves_the_site(real_sweep):
     assert failures(real_sweep, "failed_requests") == {}
 
 
+def test_no_csp_violation_with_the_published_headers(real_sweep, site):
+    assert "Content-Security-Policy" in (site.root / "_headers").read_text()
+    assert failures(real_sweep, "csp_violations") == {}
+    csp_console = {rel: [m for m in r.console_errors if "Content Security Policy" in m]
+                   for rel, r in real_sweep.items()}
+    assert {rel: m for rel, m in csp_console.items() if m} == {}
+
+
 def test_no_cookies_and_no_storage(real_sweep):
     assert failures(real_sweep, "cookies") == {}
     assert failures(real_sweep, "storage_items") == {}
