@@ -7,7 +7,7 @@ manifests read, files published). Prints both times and their ratio; the issue a
 run at least 20 times faster than a cold one.
 
     .venv/bin/python bench/images.py            # 50 photos, 4000×3000
-    .venv/bin/python bench/images.py --photos 10 --keep /tmp/bench-images
+    .venv/bin/python bench/images.py --photos 10 --keep "$(mktemp -d)"
 
 Not part of the test suite: timings are never tests.
 """
