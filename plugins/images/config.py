@@ -1,6 +1,5 @@
-"""The images plugin's settings: defaults in one place, validated once, with messages that
-name the setting. pelicanconf.py's "Images" block sets every one of them explicitly; the
-defaults here only keep a settings file without that block working."""
+"""The images plugin's settings, validated once, with messages that name the setting. Their
+values live in one place only: the "Images" block of pelicanconf.py."""
 
 from __future__ import annotations
 
@@ -15,49 +14,6 @@ PIPELINE_VERSION = 1
 FORMATS = ("avif", "webp", "jpeg", "png")
 # What a browser is told each format is; the order is the <source> order in <picture>.
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
-
-DEFAULTS = {
-    "IMAGES_SOURCE_DIR": "immagini",
-    "IMAGES_CACHE_PATH": os.path.join("cache", "images"),
-    "IMAGES_WORKERS": None,
-    "IMAGES_MAX_BYTES": 200_000,
-    "IMAGES_WARN_MEGAPIXELS": 20,
-    "IMAGES_WARN_SOURCE_BYTES": 15_000_000,
-    "IMAGES_DECORATIVE": ["decorativa", "decorative", "décorative", "زخرفية"],
-    "IMAGES_HERO_IN_CONTENT": True,
-    "IMAGES_FORMATS": {
-        "avif": {"quality": 55, "min_quality": 30, "speed": 6},
-        "webp": {"quality": 75, "min_quality": 40, "method": 5},
-        "jpeg": {"quality": 80, "min_quality": 45},
-        "png": {},
-    },
-    "IMAGES_ROLES": {
-        "hero": {"widths": [480, 800, 1200, 1600], "aspect": None,
-                 "sizes": "(min-width: 48rem) 44rem, 100vw"},
-        "card": {"widths": [320, 640], "aspect": [3, 2], "sizes": "(min-width: 40em) 20rem, 100vw"},
-        "inline": {"widths": [480, 800, 1200], "aspect": None,
-                   "sizes": "(min-width: 48rem) 44rem, 100vw"},
-        "thumbnail": {"widths": [96, 192], "aspect": [1, 1], "sizes": "6rem"},
-        "logo": {"widths": [160, 320], "aspect": None, "sizes": "10rem"},
-    },
-    "IMAGES_CARD": {
-        "size": [1200, 630],
-        "output_dir": "anteprime",
-        "colors": {"background": "#fffaf3", "text": "#1f1a17", "brand": "#b3261e",
-                   "accent": "#f2b134"},
-        "title_size": [68, 40],
-        "max_lines": 4,
-        "photo_share": 0.4,
-        "font_dirs": ["/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts",
-                      "~/.fonts", "/Library/Fonts", "/System/Library/Fonts/Supplemental"],
-        "fonts": {
-            "bold": ["NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf",
-                     "DejaVuSans-Bold.ttf"],
-            "regular": ["NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf",
-                        "NotoNaskhArabic-Regular.ttf", "DejaVuSans.ttf"],
-        },
-    },
-}
 
 ROLES = ("hero", "card", "inline", "thumbnail", "logo")
 
@@ -134,8 +90,11 @@ class ImagesConfig:
 
 
 def _get(settings: dict, name: str):
-    value = settings.get(name)
-    return DEFAULTS[name] if value is None else value
+    if name not in settings:
+        raise ImagesSettingsError(
+            f"{name} is missing from the settings: it belongs in the Images block of pelicanconf.py."
+        )
+    return settings[name]
 
 
 def _positive_int(value, name: str) -> int:
@@ -182,7 +141,7 @@ def load_config(settings: dict) -> ImagesConfig:
         roles[name] = Role(name, tuple(sorted(set(widths))), tuple(aspect) if aspect else None,
                            spec["sizes"])
 
-    card = {**DEFAULTS["IMAGES_CARD"], **(settings.get("IMAGES_CARD") or {})}
+    card = _get(settings, "IMAGES_CARD")
     width, height = card["size"]
     title_max, title_min = card["title_size"]
     if not 0 < title_min <= title_max:
