@@ -222,8 +222,6 @@ IMAGES_WARN_SOURCE_BYTES = 15_000_000  # so does a heavier file, in bytes
 # Alt text that marks an image as decorative (alt="" in the page): ![decorativa](…) or
 # Image_alt: decorativa. An empty or missing alt text stops the build.
 IMAGES_DECORATIVE = ["decorativa", "decorative", "décorative", "زخرفية"]
-# Draw the page's Image: at the top of its content, as its main image.
-IMAGES_HERO_IN_CONTENT = True
 # Encoders: the starting quality, and the lowest the size budget may take it to.
 IMAGES_FORMATS = {
     "avif": {"quality": 55, "min_quality": 30, "speed": 6},

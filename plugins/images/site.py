@@ -278,19 +278,17 @@ class SiteImages:
         self.context["SITE_SHARE_CARDS"] = site_cards
         for item, _ in items:
             hero = self.heroes.get(id(item))
-            hero_markup = ""
+            # The page's main image and its listing card are drawn by the templates.
             if hero and hero[0].manifest and hero[1].manifest:
                 item.hero_picture = self.pipeline.picture(hero[0], hero[2].text)
                 item.card_picture = self.pipeline.picture(hero[1], hero[2].text)
-                if self.config.hero_in_content:
-                    hero_markup = str(macro(item.hero_picture, main=True)).strip() + "\n"
             logo = self.logos.get(id(item))
             if logo and logo[0].manifest and logo[1].manifest:
                 name = _title(item.title)
                 item.logo_picture = self.pipeline.picture(logo[0], name)
                 item.thumbnail_picture = self.pipeline.picture(logo[1], name)
             uses = self.uses.get(id(item), [])
-            if uses or hero_markup:
+            if uses:
                 content, end = [], 0
                 for use in uses:
                     start, finish = use.span
@@ -300,7 +298,7 @@ class SiteImages:
                         content.append(str(macro(picture, main=False)).strip())
                     end = finish
                 content.append(item._content[end:])
-                item._content = hero_markup + "".join(content)
+                item._content = "".join(content)
                 _forget_rendered(item)
             card = self.cards.get(id(item))
             if card is not None and card.manifest:
