@@ -125,9 +125,12 @@ def test_news_lists_hold_only_their_language(fixture_site):
     assert fixture_site.tree("fr/notizie/index.html").xpath("//main//p")
 
 
-def test_category_pages_link_across_languages(fixture_site):
+def test_category_pages_link_across_languages_under_the_italian_slug(fixture_site):
     links = hreflang_map(fixture_site.tree("notizie/categoria/prova/index.html"))
-    assert links["en"] == ORIGIN + "/en/notizie/categoria/test/"
+    assert links["en"] == ORIGIN + "/en/notizie/categoria/prova/"
+    assert links["ar"] == ORIGIN + "/ar/notizie/categoria/prova/"
+    english = fixture_site.tree("en/notizie/categoria/prova/index.html")
+    assert "Test" in english.xpath("string(//h1)")  # the name stays the translated one
 
 
 @pytest.mark.parametrize(

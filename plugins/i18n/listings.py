@@ -70,12 +70,20 @@ class ListingsGenerator(Generator):
 
     def _term(self, kind, value, language, registry):
         name = str(value)
-        slug = slugify(name, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-        if slug not in registry:
+        key = slugify(name, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+        if key not in registry:
+            # A translated term takes the slug of the default language's term it corresponds
+            # to (house style: Italian slugs), so /ar/…/categoria/rete/ and not a
+            # transliteration of Arabic; its own slug only when that one is taken.
+            mapping = self.category_map if kind == "category" else self.tag_map
+            default = next(lang for lang in self.settings["LANGUAGES"])
+            slug = mapping.get((language.code, key), {}).get(default, key)
+            if any(term.slug == slug for term in registry.values()):
+                slug = key
             pattern = self.settings["CATEGORY_PATH" if kind == "category" else "TAG_PATH"]
             url, save_as = listing_paths(pattern, language, slug=slug)
-            registry[slug] = Term(kind, name, slug, language.code, url, save_as)
-        return registry[slug]
+            registry[key] = Term(kind, name, slug, language.code, url, save_as, key=key)
+        return registry[key]
 
     def generate_output(self, writer):
         state = get_state(self.context, self.settings)
@@ -148,10 +156,10 @@ class ListingsGenerator(Generator):
 
     def _term_alternates(self, term, kind, mapping):
         alternates = {term.lang: term.url}
-        for other_lang, other_slug in mapping.get((term.lang, term.slug), {}).items():
+        for other_lang, other_key in mapping.get((term.lang, term.key), {}).items():
             registry = self.terms[other_lang][0 if kind == "category" else 1]
-            if other_slug in registry:
-                alternates[other_lang] = registry[other_slug].url
+            if other_key in registry:
+                alternates[other_lang] = registry[other_key].url
         return alternates
 
     def _write_feed(self, code, language, items):

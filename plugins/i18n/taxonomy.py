@@ -17,10 +17,11 @@ class Term:
 
     kind: str  # "category" | "tag"
     name: str
-    slug: str
+    slug: str  # in the URL
     lang: str
     url: str
     save_as: str
+    key: str = ""  # the slug of its own name: what links it to its translations
     items: list = field(default_factory=list)
 
     def __str__(self) -> str:
