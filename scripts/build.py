@@ -20,20 +20,14 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def main(argv=None) -> int:
-    from pelican import ParseOverrides
-
     from content_checks import safebuild
+    from content_checks.cli import add_site_arguments
     from content_checks.messages import ui_build
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"))
-    parser.add_argument("--content", help="content folder (default: the settings' PATH)")
+    add_site_arguments(parser, ROOT, build=True)
     parser.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
-    parser.add_argument("-e", "--extra-settings", dest="overrides", nargs="*", action=ParseOverrides,
-                        default={}, help="SETTING=VALUE pairs, VALUE in JSON, as for pelican -e")
     parser.add_argument("--check", action="store_true", help="check the content only, build nothing")
-    parser.add_argument("--debug", action="store_true", default=bool(os.environ.get("DEBUG")),
-                        help="show Pelican's tracebacks (also: DEBUG=1)")
     try:
         args = parser.parse_args(argv)
     except ValueError as error:  # a malformed -e value

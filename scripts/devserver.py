@@ -20,18 +20,14 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def main(argv=None) -> int:
-    from pelican import ParseOverrides
-
+    from content_checks.cli import add_site_arguments
     from content_checks.devserver import serve
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"))
-    parser.add_argument("--content", help="content folder (default: the settings' PATH)")
+    add_site_arguments(parser, ROOT, build=True)
     parser.add_argument("-o", "--output", default=str(ROOT / "output"))
     parser.add_argument("-p", "--port", type=int, default=int(os.environ.get("PORT", 8000)))
     parser.add_argument("-b", "--bind", default="127.0.0.1", help="address to listen on (default: this computer only)")
-    parser.add_argument("-e", "--extra-settings", dest="overrides", nargs="*", action=ParseOverrides, default={})
-    parser.add_argument("--debug", action="store_true", default=bool(os.environ.get("DEBUG")))
     args = parser.parse_args(argv)
     if args.content:
         args.overrides["PATH"] = os.path.abspath(args.content)

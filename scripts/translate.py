@@ -19,14 +19,14 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def main(argv=None) -> int:
+    from content_checks.cli import add_site_arguments
     from content_checks.safebuild import read_settings
     from content_checks.scaffold import ScaffoldError, translation_stub
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("file", nargs="?", default="")
     parser.add_argument("--lang", default="")
-    parser.add_argument("--content", help="content folder (default: the settings' PATH)")
-    parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"))
+    add_site_arguments(parser, ROOT)
     args = parser.parse_args(argv)
     settings = read_settings(args.settings)
     content = Path(args.content) if args.content else Path(settings["PATH"])
