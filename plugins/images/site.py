@@ -148,6 +148,19 @@ class SiteImages:
         self.unusable: set[str] = set()  # sources already reported as unusable
 
     # --- collecting ---------------------------------------------------------------------
+    def _front_matter_image(self, source_text, field, value, label):
+        """(path under content/, "file, riga N") for an image named in front matter, or None
+        when there is none or it cannot be resolved (which is reported)."""
+        if not value:
+            return None
+        line = front_matter_line(source_text, field)
+        where = f"{label}, riga {line}" if line else label
+        try:
+            return resolve(value, self.settings["PATH"], "", where, field=field), where
+        except ImageProblem as problem:
+            _report(str(problem))
+            return None
+
     def _request(self, rel, role, where):
         try:
             return self.pipeline.image(rel, role, where)
@@ -192,34 +205,24 @@ class SiteImages:
                 _report(missing_alt_message(where, os.path.basename(rel), src))
             request = self._request(rel, "inline", where)
             uses.append(Use(match.span(), request, alt, where))
-        if image_value:
-            line = front_matter_line(source_text, "image")
-            where = f"{label}, riga {line}" if line else label
-            try:
-                rel = resolve(image_value, self.settings["PATH"], "", where, field="image")
-            except ImageProblem as problem:
-                _report(str(problem))
-            else:
-                alt = classify_alt(item.metadata.get("image_alt"), self.config.decorative)
-                if alt.kind == "missing":
-                    _report(missing_alt_message(where, os.path.basename(rel), image_value,
-                                                field="image"))
-                hero = self._request(rel, "hero", where)
-                card = self._request(rel, "card", where)
-                if hero and card:
-                    self.heroes[id(item)] = (hero, card, alt, rel)
-        if logo_value:
-            line = front_matter_line(source_text, "logo")
-            where = f"{label}, riga {line}" if line else label
-            try:
-                rel = resolve(logo_value, self.settings["PATH"], "", where, field="logo")
-            except ImageProblem as problem:
-                _report(str(problem))
-            else:
-                logo = self._request(rel, "logo", where)
-                thumbnail = self._request(rel, "thumbnail", where)
-                if logo and thumbnail:
-                    self.logos[id(item)] = (logo, thumbnail)
+        found = self._front_matter_image(source_text, "image", image_value, label)
+        if found:
+            rel, where = found
+            alt = classify_alt(item.metadata.get("image_alt"), self.config.decorative)
+            if alt.kind == "missing":
+                _report(missing_alt_message(where, os.path.basename(rel), image_value,
+                                            field="image"))
+            hero = self._request(rel, "hero", where)
+            card = self._request(rel, "card", where)
+            if hero and card:
+                self.heroes[id(item)] = (hero, card, alt, rel)
+        found = self._front_matter_image(source_text, "logo", logo_value, label)
+        if found:
+            rel, where = found
+            logo = self._request(rel, "logo", where)
+            thumbnail = self._request(rel, "thumbnail", where)
+            if logo and thumbnail:
+                self.logos[id(item)] = (logo, thumbnail)
 
     def take_over_static_images(self) -> None:
         """No original image is published as it is: image files that Pelican found in
