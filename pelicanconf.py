@@ -2,13 +2,12 @@
 what production needs. Every language list, URL pattern and content type comes from here."""
 
 import os
-import sys
 
-# Plugins live in this repository; make them importable without installing anything.
+from rart.languages import default_code
+from rart.naming import PATH_METADATA  # noqa: F401 (a Pelican setting)
+from rart.types import load_types
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-# Plugins may import each other's pure modules (content_checks reads images' file types).
-sys.path.insert(0, os.path.join(HERE, "plugins"))
 
 # --- Site ---------------------------------------------------------------------------------
 AUTHOR = "RART"
@@ -34,7 +33,7 @@ LANGUAGES = {
     "fr": {"name": "Français", "dir": "ltr", "locale": "fr_FR"},
     "ar": {"name": "العربية", "dir": "rtl", "locale": "ar"},
 }
-DEFAULT_LANG = next(iter(LANGUAGES))
+DEFAULT_LANG = default_code(LANGUAGES)
 I18N_TRANSLATIONS_DIR = os.path.join(HERE, "translations")
 
 # --- Content types ------------------------------------------------------------------------
@@ -60,14 +59,14 @@ PAGE_TEMPLATES = {
     "cerca": "search",
 }
 
-ARTICLE_PATHS = ["notizie"]
-PAGE_PATHS = ["pagine", "campagne", "membri", "risultati"]
+ARTICLE_PATHS = load_types(CONTENT_TYPES).article_folders()
+PAGE_PATHS = load_types(CONTENT_TYPES).page_folders()
 STATIC_PATHS = ["immagini", "materiali"]
 ARTICLE_TRANSLATION_ID = "key"
 PAGE_TRANSLATION_ID = "key"
-# The folder names the type; the file name carries the translation key and, before the
-# extension, the language of a translation: obiettivi.md (Italian), obiettivi.ar.md (Arabic).
-PATH_METADATA = r"(?P<folder>[^/]+)/(?P<key>[^/.]+)(?:\.(?P<filename_lang>[^/.]+))?\.[^/.]+$"
+# PATH_METADATA (imported above) is the core's file-naming rule: the folder names the type,
+# the file name carries the translation key and, before the extension, the language of a
+# translation: obiettivi.md (Italian), obiettivi.ar.md (Arabic).
 USE_FOLDER_AS_CATEGORY = False
 I18N_DATE_FORMAT = "long"  # a CLDR format name for Babel's format_date
 
@@ -100,15 +99,17 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 
 # --- Plugins ------------------------------------------------------------------------------
-# Explicit: with PLUGINS unset Pelican would load every installed namespace plugin.
-PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+# Explicit: with PLUGINS unset Pelican would load every installed namespace plugin. The
+# packages are installed into .venv (pyproject.toml), so Pelican imports them by name. Their
+# results do not depend on this order.
 PLUGINS = [
-    "i18n", "members", "campaigns", "achievements", "content_checks", "assets", "embeds",
-    "publishing", "images",
+    "plugins.i18n", "plugins.markup", "plugins.members", "plugins.campaigns",
+    "plugins.achievements", "plugins.content_checks", "plugins.assets", "plugins.publishing",
+    "plugins.images",
 ]
 
 # Video and map hosts whose links, alone in a paragraph, become click-to-load notices
-# (plugins/embeds): domain or domain/path prefix -> (name shown to readers, kind).
+# (plugins/markup/embeds.py): domain or domain/path prefix -> (name shown to readers, kind).
 EMBED_PROVIDERS = {
     "youtube.com": ("YouTube", "video"),
     "youtu.be": ("YouTube", "video"),
@@ -167,9 +168,9 @@ JINJA_ENVIRONMENT = {
 }
 
 # --- Content checks -----------------------------------------------------------------------
-# plugins/content_checks: every content file is checked before Pelican runs (scripts/build.py);
-# defaults in plugins/content_checks/config.py. Messages for editors are in this language
-# (it or en).
+# plugins/content_checks: every content file is checked before Pelican runs (make html runs
+# rart_tools build); defaults in plugins/content_checks/config.py. Messages for editors
+# (rart/messages.py, translations/<lang>/LC_MESSAGES/editors.po) are in this language (it, en).
 CONTENT_CHECKS_LANGUAGE = "it"
 # Wording the Carta di Roma guidelines (https://www.cartadiroma.org) advise against, per content
 # language: ((forms…), suggested alternative). Whole words, any case. A match is a warning with

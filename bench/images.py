@@ -71,8 +71,9 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="work here and keep the files (else a temp dir)")
     args = parser.parse_args()
 
-    import pelicanconf
     from images.config import load_config
+
+    import pelicanconf
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-images-"))
     sources, cache = work / "content", work / "cache"

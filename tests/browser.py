@@ -53,7 +53,7 @@ class SiteServer:
     """Serves a built site on 127.0.0.1 on a free port, like static hosting would."""
 
     def __init__(self, root: Path, with_headers: bool = True):
-        from publishing.headers import parse_headers_file
+        from plugins.publishing.headers import parse_headers_file
 
         headers_file = root / "_headers"
         rules = parse_headers_file(headers_file.read_text()) if with_headers and headers_file.exists() else {}
@@ -107,6 +107,19 @@ AXE_JS = """async (tags) => {
 }"""
 
 
+def _collect(seen: list, request) -> None:
+    seen.append(request)
+
+
+def _record_failure(report: PageReport, request) -> None:
+    report.failed_requests.append(request.url)
+
+
+def _record_console_error(report: PageReport, message) -> None:
+    if message.type == "error":
+        report.console_errors.append(message.text)
+
+
 def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport]:
     """Load every page once (cold cache, its own context) and record what the checks need."""
     axe_source = AXE.read_text(encoding="utf-8")
@@ -117,9 +130,9 @@ def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport
         page = context.new_page()
         page.add_init_script(CSP_LISTENER_JS)
         seen = []
-        page.on("request", lambda request: seen.append(request))
-        page.on("requestfailed", lambda request: report.failed_requests.append(request.url))
-        page.on("console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("request", functools.partial(_collect, seen))
+        page.on("requestfailed", functools.partial(_record_failure, report))
+        page.on("console", functools.partial(_record_console_error, report))
         page.goto(server.url(rel), wait_until="load")
         report.layout_shift = page.evaluate(LAYOUT_SHIFT_JS)
         report.csp_violations = page.evaluate("window.__csp")

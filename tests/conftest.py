@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitetools import BuiltSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +67,7 @@ def source_text() -> str:
 @pytest.fixture(scope="session")
 def source_members(source_text) -> list[str]:
     """Member names from content/membri/*.md (Italian), each checked against the source."""
-    from content_checks.frontmatter import read_front_matter
+    from rart.frontmatter import read_front_matter
 
     return [read_front_matter(p)["title"] for p in sorted((ROOT / "content/membri").glob("*.md"))
             if p.name.count(".") == 1]
@@ -114,9 +113,8 @@ def sitemap_schema(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     from browser import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

@@ -7,8 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from browser import NODE_MODULES
+
+pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 BUDGET_BYTES = 35 * 1024

@@ -127,8 +127,8 @@ def test_content_todo_lists_what_the_source_does_not_give():
 
     from conftest import ROOT
 
-    result = subprocess.run([sys.executable, "-m", "content_checks", "content"], cwd=ROOT,
-                            capture_output=True, text=True, env={"PYTHONPATH": "plugins"})
+    result = subprocess.run([sys.executable, "-m", "rart_tools", "todo"], cwd=ROOT,
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     member_lines = [line for line in lines if line.strip().startswith("membri/")]

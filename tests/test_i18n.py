@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
 
 TABLE = __import__("runpy").run_path(str(ROOT / "pelicanconf.py"))["LANGUAGES"]
@@ -67,7 +66,7 @@ def test_untranslated_item_says_so_in_the_target_language(fixture_site):
 
 
 def hreflang_map(tree) -> dict[str, str]:
-    return {l.get("hreflang"): l.get("href") for l in tree.xpath("//head/link[@rel='alternate'][@hreflang]")}
+    return {link.get("hreflang"): link.get("href") for link in tree.xpath("//head/link[@rel='alternate'][@hreflang]")}
 
 
 def to_rel(href: str) -> str:

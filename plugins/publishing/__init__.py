@@ -8,10 +8,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,19 +20,15 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from rart.clock import build_time
+from rart.site import Site
+
 from .calendar import campaign_calendar
 from .headers import csp_value, render_headers_file
 from .precompress import precompress_tree
 from .structured_data import event, news_article, organization
 
 logger = logging.getLogger(__name__)
-
-
-def build_time(settings) -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed epoch: the output never
-    depends on the clock."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
 
 
 def security_headers(settings) -> dict[str, str]:
@@ -87,13 +81,13 @@ class PublishingGenerator(Generator):
             encoding="utf-8",
         )
         host = urlsplit(origin).hostname or "localhost"
-        state = self.context["I18N"]
+        site = Site.of(self.context, settings)
         for code, campaigns in self.context.get("CAMPAIGNS", {}).items():
             if not any(getattr(c, "start", None) for c in campaigns):
                 continue
-            path = out / state.languages[code].prefix / settings["PUBLISHING_CALENDAR_PATH"]
+            path = out / site.listing("calendar", code).save_as
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(campaign_calendar(campaigns, origin, host, build_time(settings), settings["SITENAME"]))
+            path.write_bytes(campaign_calendar(campaigns, origin, host, build_time(), settings["SITENAME"]))
 
 
 def add_generator(pelican):

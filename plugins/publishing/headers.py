@@ -1,5 +1,5 @@
 """HTTP headers the host must send, written with the site: `_headers` (Netlify, Cloudflare
-Pages) here, and the same values as an nginx snippet in docs/deploy.md."""
+Pages) here; docs/deploy.md gives the same values for nginx (a test keeps them equal)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def render_headers_file(headers: dict[str, str], long_cache_paths: list[str]) ->
 def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
     """The inverse, for tests and tools: {path pattern: {header: value}}."""
     rules: dict[str, dict[str, str]] = {}
-    current = None
+    current: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -32,8 +32,3 @@ def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
             name, _, value = line.strip().partition(":")
             current[name.strip()] = value.strip()
     return rules
-
-
-def render_nginx(headers: dict[str, str]) -> str:
-    """The same headers as nginx `add_header` lines ("always": on error pages too)."""
-    return "\n".join(f'add_header {name} "{value}" always;' for name, value in headers.items()) + "\n"

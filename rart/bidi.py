@@ -25,8 +25,8 @@ def isolate_ltr_runs(html: str) -> str:
     A final full stop stays inside the run only for abbreviations ("s.c.s."); otherwise it
     is the Arabic sentence's own. An unbalanced closing bracket stays outside too.
     """
-    out = []
-    skipping = []
+    out: list[str] = []
+    skipping: list[str] = []
     for part in _TAG.split(html):
         if part.startswith("<"):
             name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
@@ -44,7 +44,7 @@ def isolate_ltr_runs(html: str) -> str:
     return "".join(out)
 
 
-def _wrap(match: re.Match) -> str:
+def _wrap(match: re.Match[str]) -> str:
     text, tail = match.group(0), ""
     # A full stop after a digit, or after a word with no other stop, ends the Arabic sentence.
     if text.endswith(".") and (text[-2:-1].isdigit() or text[:-1].count(".") == 0):

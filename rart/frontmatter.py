@@ -121,7 +121,7 @@ def parse_front_matter(text: str) -> dict[str, str | list[str]]:
     return {k: (v[0] if len(v) == 1 else v) if v else "" for k, v in merged.items()}
 
 
-def read_front_matter(path: Path) -> dict:
+def read_front_matter(path: Path) -> dict[str, str | list[str]]:
     """Front matter of a file; a file that is not UTF-8 text reads as having none (the
     validator reports it)."""
     try:

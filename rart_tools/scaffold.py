@@ -16,49 +16,39 @@ from collections import Counter
 from pathlib import Path
 from string import Template
 
-from .body import PLACEHOLDER
-from .contract import CONTRACT
-from .frontmatter import split_document
-from .validate import MARKDOWN_EXTENSIONS, slugify
+from rart.contract import CONTRACT, PLACEHOLDER
+from rart.frontmatter import split_document
+from rart.naming import MARKDOWN_EXTENSIONS, slugify
+from rart.site import Site
+from rart.types import ITALIAN_SINGULAR
 
 ARCHETYPES = Path(__file__).resolve().parent / "archetypes"
 MAX_SLUG = 60  # characters: addresses stay readable
 
-# Type names editors may use, in English (as the contract) or Italian.
-TYPE_ALIASES = {
-    "news": "news", "notizia": "news", "notizie": "news",
-    "page": "page", "pagina": "page", "pagine": "page",
-    "campaign": "campaign", "campagna": "campaign", "campagne": "campaign",
-    "member": "member", "membro": "member", "membri": "member", "ente": "member",
-    "achievement": "achievement", "risultato": "achievement", "risultati": "achievement",
-}
-
-# Fields whose text is language-specific: a translation gets them marked ✎.
-TRANSLATABLE = {"title", "summary", "category", "tags", "cta_label", "image_alt", "legal_form", "city"}
 # Fields a translation does not copy: its own address comes from its own file name.
 NOT_COPIED = {"slug"}
 
 
 class ScaffoldError(Exception):
-    """Why the file was not written; the message is for editors (Italian)."""
+    """Why the file was not written: a text code of rart.messages and its values."""
+
+    def __init__(self, code: str, **params: object):
+        super().__init__(code, params)
+        self.code, self.params = code, params
 
 
 def folder_for(content_type: str, settings: dict) -> str:
-    for folder, spec in settings["CONTENT_TYPES"].items():
-        if spec["type"] == content_type:
-            return folder
-    raise ScaffoldError(f"nessuna cartella per il tipo «{content_type}» in CONTENT_TYPES")
+    return Site.from_settings(settings).types.by_name(content_type).folder
 
 
-def resolve_type(name: str) -> str:
-    content_type = TYPE_ALIASES.get((name or "").strip().lower())
-    if content_type is None:
-        raise ScaffoldError(
-            f"il tipo «{name}» non esiste. Usa uno di: news (notizia), campaign (campagna), "
-            'member (ente), page (pagina), achievement (risultato). Esempio: make new TYPE=news '
-            'TITLE="Una nuova notizia"'
-        )
-    return content_type
+def resolve_type(name: str, settings: dict) -> str:
+    """The type an editor means: its name, its folder or its Italian singular."""
+    types = Site.from_settings(settings).types
+    found = types.resolve(name)
+    if found is None:
+        choices = ", ".join(f"{t} ({ITALIAN_SINGULAR.get(t, t)})" for t in types.names())
+        raise ScaffoldError("scaffold-unknown-type", name=name, types=choices)
+    return found.name
 
 
 def make_slug(title: str) -> str:
@@ -72,22 +62,19 @@ def make_slug(title: str) -> str:
 def new_item(type_name: str, title: str, content_dir: Path, settings: dict,
              today: dt.date | None = None) -> tuple[Path, str]:
     """(path, text) of a new content file; raises ScaffoldError instead of overwriting."""
-    content_type = resolve_type(type_name)
+    content_type = resolve_type(type_name, settings)
     title = " ".join((title or "").split())
     if not title:
-        raise ScaffoldError('manca il titolo. Esempio: make new TYPE=news TITLE="Una nuova notizia"')
+        raise ScaffoldError("scaffold-no-title")
     if title.startswith(PLACEHOLDER) or re.search(r"<\s*/?\s*[A-Za-z]", title):
-        raise ScaffoldError("il titolo è solo testo: niente codice HTML né il segno ✎")
+        raise ScaffoldError("scaffold-bad-title")
     slug = make_slug(title)
     if not slug:
-        raise ScaffoldError("il titolo deve contenere almeno una lettera o un numero")
+        raise ScaffoldError("scaffold-title-letters")
     folder = folder_for(content_type, settings)
     path = Path(content_dir) / folder / f"{slug}.md"
     if path.exists():
-        raise ScaffoldError(
-            f"il file {_shown(path, content_dir)} esiste già: modifica quello, oppure scegli un "
-            "titolo diverso"
-        )
+        raise ScaffoldError("scaffold-exists", file=_shown(path, content_dir))
     today = today or dt.date.today()
     values = {
         "title": title,
@@ -112,48 +99,48 @@ def new_item(type_name: str, title: str, content_dir: Path, settings: dict,
 
 def translation_stub(source: Path, lang: str, content_dir: Path, settings: dict) -> tuple[Path, str]:
     """(path, text) of the translation of `source` into `lang`; raises ScaffoldError."""
-    languages = list(settings["LANGUAGES"])
-    default = languages[0]
-    others = ", ".join(code for code in languages if code != default)
+    site = Site.from_settings(settings)
+    languages = site.languages
+    others = ", ".join(language.code for language in languages.others)
     if not lang:
-        raise ScaffoldError(f"manca la lingua. Esempio: make translate FILE=content/pagine/obiettivi.md LANG=en (lingue: {others})")
+        raise ScaffoldError("translate-no-lang", languages=others)
     if lang not in languages:
-        raise ScaffoldError(f"«{lang}» non è una lingua del sito; usa una di: {others}")
-    if lang == default:
-        raise ScaffoldError(f"«{lang}» è la lingua originale del sito; traduci verso una di: {others}")
+        raise ScaffoldError("translate-unknown-lang", lang=lang, languages=others)
+    if lang == languages.default.code:
+        raise ScaffoldError("translate-default-lang", lang=lang, languages=others)
     source = Path(source)
     content_dir = Path(content_dir).resolve()
     if not source.is_file():
-        raise ScaffoldError(f"il file {source} non esiste. Esempio: make translate FILE=content/pagine/obiettivi.md LANG={lang}")
+        raise ScaffoldError("translate-no-file", file=source, lang=lang)
     try:
         rel = source.resolve().relative_to(content_dir)
     except ValueError:
-        raise ScaffoldError(f"il file {source} non è nella cartella dei contenuti ({content_dir.name}/)") from None
+        raise ScaffoldError("translate-outside", file=source, folder=content_dir.name) from None
     folder, name = rel.parts if len(rel.parts) == 2 else ("", "")
     stem, _, ext = name.rpartition(".")
-    if folder not in settings["CONTENT_TYPES"] or ext not in MARKDOWN_EXTENSIONS:
-        raise ScaffoldError(f"{source} non è un contenuto del sito (un file .md in una cartella di content/)")
+    if folder not in site.types or ext not in MARKDOWN_EXTENSIONS:
+        raise ScaffoldError("translate-not-content", file=source)
     if "." in stem:
         original = f"{content_dir.name}/{folder}/{stem.split('.')[0]}.md"
-        raise ScaffoldError(f"{source} è già una traduzione: indica l'originale, {original}")
+        raise ScaffoldError("translate-is-translation", file=source, original=original)
     target = content_dir / folder / f"{stem}.{lang}.md"
     if target.exists():
-        raise ScaffoldError(f"la traduzione {_shown(target, content_dir)} esiste già: modifica quella")
+        raise ScaffoldError("translate-exists", file=_shown(target, content_dir))
     try:
         text = source.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        raise ScaffoldError(f"{source} non si legge (non è testo UTF-8): correggilo prima, make html dice come") from None
+        raise ScaffoldError("translate-unreadable", file=source) from None
     doc = split_document(text)
     if not doc.entries:
-        raise ScaffoldError(f"{source} non ha l'intestazione: correggilo prima, make html dice come")
-    content_type = settings["CONTENT_TYPES"][folder]["type"]
-    known = {f.name for f in CONTRACT[content_type]}
+        raise ScaffoldError("translate-no-header", file=source)
+    content_type = site.types[folder].name
+    fields = {f.name: f for f in CONTRACT[content_type]}
     lines = []
     for entry in doc.entries:
-        if entry.key in NOT_COPIED or entry.key not in known:
+        if entry.key in NOT_COPIED or entry.key not in fields:
             continue
         values = [_localise_links(v, lang, content_dir) for v in entry.values]
-        if entry.key in TRANSLATABLE or entry.key == "materials":  # a material's label
+        if fields[entry.key].translatable:  # for materials: each material's label
             values = [_mark(v) for v in values]
         lines.append(f"{entry.name}: {values[0]}".rstrip())
         lines.extend(f"    {v}".rstrip() for v in values[1:])
@@ -185,7 +172,7 @@ def _localise_links(text: str, lang: str, content_dir: Path) -> str:
 
 
 def _most_common_category(news_dir: Path, settings: dict) -> str:
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for path in news_dir.glob("*.md"):
         if path.name.count(".") != 1:
             continue

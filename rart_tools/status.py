@@ -1,6 +1,8 @@
 """Translation status, per language: interface catalog, content, and stale translations.
 
-Pure functions over paths and timestamps; `python -m i18n` (make i18n-status) prints them.
+Pure functions over paths and timestamps; `python -m rart_tools status` (make i18n-status)
+prints them. Two catalogs count: the interface's (messages.po, every language) and the
+editors' messages (editors.po, the languages editors' messages exist in).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+
+from rart.naming import split_stem
 
 
 @dataclass
@@ -45,23 +49,17 @@ def catalog_counts(po_path: Path) -> tuple[int, int, int]:
     return len(messages), len(translated), sum(1 for m in messages if m.fuzzy)
 
 
-def split_name(path: Path, languages) -> tuple[str, str]:
-    """('obiettivi', 'ar') for obiettivi.ar.md; the default language when there is no suffix."""
-    stem = path.name[: -len(path.suffix)]
-    key, _, lang = stem.rpartition(".")
-    if key and lang in languages:
-        return key, lang
-    return stem, next(iter(languages))
-
-
 def content_status(content_dir: Path, languages, changed_at) -> dict[str, LanguageStatus]:
     """Counts translated items per language; a translation is stale when its source changed
-    after it (``changed_at(path) -> float`` gives a file's last change, e.g. from git)."""
-    default = next(iter(languages))
+    after it (``changed_at(path) -> float`` gives a file's last change, e.g. from git).
+    ``languages`` is the site's `rart.languages.Languages`."""
+    default = languages.default.code
     statuses = {code: LanguageStatus(code) for code in languages}
     sources, translations = {}, {}
     for path in sorted(content_dir.rglob("*.md")):
-        key, lang = split_name(path, languages)
+        key, lang = split_stem(path.name[: -len(path.suffix)], languages)
+        if lang not in languages:
+            continue
         ident = (path.parent.relative_to(content_dir).as_posix(), key)
         if lang == default:
             sources[ident] = path

@@ -1,7 +1,7 @@
 """The safe build behind `make html`, `make publish` and `make devserver`: nothing is lost and
 no traceback reaches an editor.
 
-1. Validate every content file (validate.py). Any error: print them all, stop; output/ is not
+1. Validate every content file (plugins/content_checks). Any error: print them all, stop; output/ is not
    touched and Pelican does not run.
 2. Run Pelican in this process into a new folder next to output/ (same filesystem).
 3. Pelican failed (an error logged or an exception): delete that folder, stop; output/ is
@@ -25,10 +25,12 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import load_config
-from .messages import ui_build
-from .problems import format_report
-from .validate import validate_site
+from babel.numbers import format_decimal
+
+from plugins.content_checks.config import load_config
+from plugins.content_checks.validate import validate_site
+from rart.messages import Messages
+from rart.problems import format_report
 
 STAGING_PREFIX = ".build-"
 STALE_AFTER_SECONDS = 3600  # a staging folder this old belongs to no running build
@@ -46,9 +48,9 @@ class Outcome:
 class _Collector(logging.Handler):
     """Pelican's log, printed plainly (no traceback unless debugging) and counted."""
 
-    def __init__(self, stream, debug: bool, lang: str):
+    def __init__(self, stream, debug: bool, messages: Messages):
         super().__init__(logging.INFO if debug else logging.WARNING)
-        self.stream, self.debug, self.lang = stream, debug, lang
+        self.stream, self.debug, self.messages = stream, debug, messages
         self.errors: list[str] = []
 
     def emit(self, record):
@@ -57,9 +59,9 @@ class _Collector(logging.Handler):
         except Exception:  # noqa: BLE001 - a malformed log call must not stop the build
             message = str(record.msg)
         if record.levelno >= logging.ERROR:
-            label = ui_build("pelican-error", self.lang)
+            label = self.messages.text("pelican-error")
         elif record.levelno >= logging.WARNING:
-            label = ui_build("pelican-warning", self.lang)
+            label = self.messages.text("pelican-warning")
         else:
             label = "Pelican:"
         text = f"{label} {message}"
@@ -90,9 +92,9 @@ def validate(settings: dict, stream=None) -> Outcome:
     stream = stream or sys.stdout
     config = load_config(settings)
     result = validate_site(config)
-    report = format_report(result.problems, config.message_language, result.checked_files)
+    report = format_report(result.problems, config.messages, result.checked_files)
     print(report, file=stream)
-    errors = [p.format(config.message_language) for p in result.errors]
+    errors = [p.format(config.messages) for p in result.errors]
     return Outcome(not errors, "content" if errors else "done", report, errors=errors)
 
 
@@ -100,7 +102,7 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False) -> Out
     """Validate, then build into a staging folder and swap it into `output`."""
     stream = stream or sys.stdout
     started = time.monotonic()
-    lang = load_config(settings).message_language
+    messages = Messages.for_settings(settings)
     checked = validate(settings, stream)
     if not checked.ok:
         return checked
@@ -110,20 +112,20 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False) -> Out
     staging_root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output.parent))
     staging = staging_root / output.name
     try:
-        errors = _run_pelican(settings, staging, stream, debug, lang)
+        errors = _run_pelican(settings, staging, stream, debug, messages)
         if errors:
-            print(ui_build("failed-pelican", lang, output=_shown(output)), file=stream)
+            print(messages.text("failed-pelican", output=_shown(output)), file=stream)
             return Outcome(False, "pelican", errors=errors, seconds=time.monotonic() - started)
         swap_into_place(staging, output, staging_root / "previous" / output.name)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
     seconds = time.monotonic() - started
-    shown_seconds = f"{seconds:.1f}".replace(".", "," if lang == "it" else ".")
-    print(ui_build("built", lang, output=_shown(output), seconds=shown_seconds), file=stream)
+    shown_seconds = format_decimal(round(seconds, 1), locale=messages.locale)
+    print(messages.text("built", output=_shown(output), seconds=shown_seconds), file=stream)
     return Outcome(True, "done", seconds=seconds)
 
 
-def _run_pelican(settings: dict, staging: Path, stream, debug: bool, lang: str) -> list[str]:
+def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: Messages) -> list[str]:
     """Run Pelican into `staging`; returns the errors (logged or raised), [] on success."""
     from pelican import Pelican
     from pelican.log import console
@@ -131,7 +133,7 @@ def _run_pelican(settings: dict, staging: Path, stream, debug: bool, lang: str) 
     settings = dict(settings)
     settings["OUTPUT_PATH"] = str(staging)
     settings["CONTENT_CHECKS_IN_PELICAN"] = False  # just done, on the same files
-    collector = _Collector(stream, debug, lang)
+    collector = _Collector(stream, debug, messages)
     root = logging.getLogger()
     previous_level, previous_quiet = root.level, console.quiet
     root.addHandler(collector)
@@ -141,7 +143,7 @@ def _run_pelican(settings: dict, staging: Path, stream, debug: bool, lang: str) 
         Pelican(settings).run()
     except Exception as error:  # noqa: BLE001 - reported plainly below, never as a traceback
         collector.errors.append(f"{type(error).__name__}: {error}")
-        print(ui_build("pelican-crashed", lang, error=f"{type(error).__name__}: {error}"), file=stream)
+        print(messages.text("pelican-crashed", error=f"{type(error).__name__}: {error}"), file=stream)
         if debug:
             traceback.print_exc(file=stream)
     finally:

@@ -4,7 +4,7 @@ One process. The HTTP server (a thread) serves output/ on localhost and adds
 `<script src="/__rart/livereload.js" defer>` to each HTML page as it sends it; the files in
 output/ stay exactly what `make html` writes, so the script can never reach `make publish`.
 The main thread watches content/, the theme, the translations and the settings (watchfiles,
-as Pelican's own autoreload) and runs the safe build (safebuild.py) after every change: the
+as Pelican's own autoreload) and runs the safe build (build.py) after every change: the
 same checks, and output/ replaced only by a build that succeeded. The page asks
 /__rart/status every second: a new build number means reload; problems are shown over the page.
 """
@@ -18,13 +18,14 @@ import re
 import sys
 import threading
 from dataclasses import dataclass, field
+from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .config import load_config
-from .messages import ui_build
-from .safebuild import build, read_settings
+from rart.messages import Messages
+
+from .build import build, read_settings
 
 SCRIPT_PATH = "/__rart/livereload.js"
 STATUS_PATH = "/__rart/status"
@@ -66,17 +67,21 @@ def inject(html: bytes) -> bytes:
     return html + SCRIPT_TAG
 
 
-NOT_BUILT = (
-    "<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>Anteprima</title></head>"
-    "<body><h1>Il sito non è ancora stato costruito</h1><p>Correggi gli errori mostrati qui sotto "
-    "(e nel terminale) e salva: la pagina si aggiorna da sola.</p></body></html>"
-).encode()
+def not_built_page(messages: Messages) -> bytes:
+    """What the preview shows before the first good build."""
+    return (
+        f'<!doctype html><html lang="{messages.lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(messages.text('preview-title'))}</title></head>"
+        f"<body><h1>{escape(messages.text('not-built-title'))}</h1>"
+        f"<p>{escape(messages.text('not-built-text'))}</p></body></html>"
+    ).encode()
 
 
 class Handler(SimpleHTTPRequestHandler):
     status: Status  # set on the subclass made by make_server
+    missing_page: bytes  # shown while nothing is built yet
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass  # one line per request would bury the build messages
 
     def end_headers(self):
@@ -109,7 +114,7 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(200, inject(local.read_bytes()), "text/html; charset=utf-8")
         if not local.exists():
             missing = Path(self.directory) / "404.html"
-            body = missing.read_bytes() if missing.is_file() else NOT_BUILT
+            body = missing.read_bytes() if missing.is_file() else self.missing_page
             return self._send(404, inject(body), "text/html; charset=utf-8")
         return self._plain()
 
@@ -117,8 +122,9 @@ class Handler(SimpleHTTPRequestHandler):
         return super().do_HEAD() if self.command == "HEAD" else super().do_GET()
 
 
-def make_server(output: Path, bind: str, port: int, status: Status) -> ThreadingHTTPServer:
-    handler = type("BoundHandler", (Handler,), {"status": status})
+def make_server(output: Path, bind: str, port: int, status: Status,
+                missing_page: bytes = b"") -> ThreadingHTTPServer:
+    handler = type("BoundHandler", (Handler,), {"status": status, "missing_page": missing_page})
     ThreadingHTTPServer.allow_reuse_address = True
     ThreadingHTTPServer.daemon_threads = True
     return ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(output)))
@@ -128,8 +134,16 @@ def watched_paths(settings: dict, settings_file: Path) -> list[Path]:
     paths = [settings_file, Path(settings["PATH"]), Path(settings["THEME"])]
     if settings.get("I18N_TRANSLATIONS_DIR"):
         paths.append(Path(settings["I18N_TRANSLATIONS_DIR"]))
-    paths += [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
+    paths += code_dirs()
     return [p for p in paths if p.exists()]
+
+
+def code_dirs() -> list[Path]:
+    """The project's own packages: a change there needs a restart, not a rebuild."""
+    import plugins
+    import rart
+
+    return [Path(str(package.__file__)).resolve().parent for package in (rart, plugins)]
 
 
 def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: int,
@@ -142,29 +156,29 @@ def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: i
     stream = stream or sys.stdout
     settings_file = Path(settings_file).resolve()
     settings = read_settings(settings_file, overrides)
-    lang = load_config(settings).message_language
+    messages = Messages.for_settings(settings)
     output = Path(output).absolute()
     status = Status()
     try:
-        server = make_server(output, bind, port, status)
+        server = make_server(output, bind, port, status, not_built_page(messages))
     except OSError:
-        print(ui_build("port-busy", lang, port=port), file=stream)
+        print(messages.text("port-busy", port=port), file=stream)
         return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    title = ui_build("overlay-title", lang)
+    title = messages.text("overlay-title")
 
     def rebuild():
         outcome = build(settings, output, stream=stream, debug=debug)
         status.record(outcome, title)
         if not outcome.ok:
-            print(ui_build("kept", lang), file=stream)
+            print(messages.text("kept"), file=stream)
         stream.flush()
         return outcome
 
     rebuild()
     host = "localhost" if bind in ("127.0.0.1", "localhost", "::1") else bind
-    print(ui_build("serving", lang, url=f"http://{host}:{port}/"), file=stream, flush=True)
-    plugin_dirs = [Path(p).resolve() for p in settings.get("PLUGIN_PATHS", [])]
+    print(messages.text("serving", url=f"http://{host}:{port}/"), file=stream, flush=True)
+    plugin_dirs = code_dirs()
     try:
         for changes in watchfiles.watch(
             *watched_paths(settings, settings_file),
@@ -174,21 +188,21 @@ def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: i
             changed = sorted({Path(path) for _, path in changes})
             plugin_code = [p for p in changed if p.suffix == ".py" and any(d in p.parents for d in plugin_dirs)]
             if plugin_code:
-                print(ui_build("restart", lang, files=", ".join(p.name for p in plugin_code)), file=stream, flush=True)
+                print(messages.text("restart", files=", ".join(p.name for p in plugin_code)), file=stream, flush=True)
                 continue
             if settings_file in changed:
                 try:
                     settings = read_settings(settings_file, overrides)
                 except Exception as error:  # noqa: BLE001 - a typo in the settings; keep serving
-                    print(ui_build("settings-error", lang, file=settings_file.name, error=error), file=stream)
+                    print(messages.text("settings-error", file=settings_file.name, error=error), file=stream)
                     continue
             shown = ", ".join(_relative(p) for p in changed[:3]) + (" …" if len(changed) > 3 else "")
-            print(ui_build("rebuilding", lang, files=shown), file=stream, flush=True)
+            print(messages.text("rebuilding", files=shown), file=stream, flush=True)
             rebuild()
     finally:
         server.shutdown()
         server.server_close()
-        print(ui_build("stopped", lang), file=stream, flush=True)
+        print(messages.text("stopped"), file=stream, flush=True)
     return 0
 
 

@@ -1,29 +1,31 @@
 """The front-matter contract of every content type: the one place that says which fields
-exist, which are required and what they look like. The validator (validate.py) checks
-content against it, `make content-todo` reports what is still empty, `make new` writes a file
-with its fields (archetypes/), and docs/EDITING.md documents it as one table per type (a test
-keeps the tables equal to `editing_table()`)."""
+exist, which are required and what they look like. The validator (plugins/content_checks)
+checks content against it, `make content-todo` reports what is still empty, `make new` writes
+a file with its fields (rart_tools/archetypes/), and docs/EDITING.md documents it as one table
+per type (a test keeps the tables equal to `editing_table()`).
+
+Labels, meanings and examples are Italian: they are the editors' documentation."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 # What a value looks like. The validator has one check per kind (validate.py, _check_value).
-KINDS = (
-    "text",  # one line of plain text, no HTML
-    "markdown",  # Markdown, may continue on indented lines (Pelican formats it)
-    "date",  # AAAA-MM-GG, optionally followed by HH:MM
-    "day",  # AAAA-MM-GG only (the campaigns plugin reads a day, not a time)
-    "choice",  # one of `choices`
-    "integer",  # a whole number, 0 or more
-    "slug",  # lowercase letters without accents, digits and hyphens
-    "url",  # an address on another site: https://…
-    "link",  # {filename}/…, {static}/…, https://…, mailto:…
-    "file",  # a file under content/, e.g. immagini/foto.jpg or {static}/immagini/foto.jpg
-    "materials",  # one 'Label | link' per line
-    "list",  # comma-separated words
-    "members",  # comma-separated member keys (file names in content/membri/ without .md)
-)
+#   text       one line of plain text, no HTML
+#   markdown   Markdown, may continue on indented lines (Pelican formats it)
+#   date       AAAA-MM-GG, optionally followed by HH:MM
+#   day        AAAA-MM-GG only (the campaigns plugin reads a day, not a time)
+#   choice     one of `choices`
+#   integer    a whole number, 0 or more
+#   slug       lowercase letters without accents, digits and hyphens
+#   url        an address on another site: https://…
+#   link       {filename}/…, {static}/…, https://…, mailto:…
+#   file       a file under content/, e.g. immagini/foto.jpg or {static}/immagini/foto.jpg
+#   materials  one 'Label | link' per line
+#   list       comma-separated words
+#   members    comma-separated member keys (file names in content/membri/ without .md)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()  # (value, Italian meaning)
     meaning: str = ""  # one sentence for the table in docs/EDITING.md
     scaffold: bool = True  # written (empty when unknown) by `make new`
+    translatable: bool = False  # its text differs per language (`make translate` marks it ✎)
 
     @property
     def title(self) -> str:
@@ -49,21 +52,26 @@ class Field:
 
 
 YES = ("sì", "si")
-NO = ("no",)
+# Marks text still to write or to translate: `make new` and `make translate` put it in front of
+# every such line, and the validator refuses a file while one is left.
+PLACEHOLDER = "✎"
 
 HEAD = (
     Field("title", "titolo", True, "Title: Chi siamo",
-          meaning="Il titolo, come appare in cima alla pagina e negli elenchi."),
+          meaning="Il titolo, come appare in cima alla pagina e negli elenchi.",
+          translatable=True),
     Field("summary", "riassunto", True, "Summary: Una frase che riassume la pagina.",
           kind="markdown",
-          meaning="Una o due frasi: appaiono negli elenchi, nei motori di ricerca e nelle condivisioni."),
+          meaning="Una o due frasi: appaiono negli elenchi, nei motori di ricerca e nelle condivisioni.",
+          translatable=True),
 )
 TAIL = (
     Field("image", "immagine", False, "Image: immagini/assemblea-2025.jpg", kind="file",
           meaning="Una foto o un'immagine: il file va messo in content/immagini/."),
     Field("image_alt", "testo alternativo dell'immagine", False,
           "Image_alt: Le operatrici degli enti in assemblea, sedute in cerchio",
-          meaning="Cosa mostra l'immagine, per chi non la vede."),
+          meaning="Cosa mostra l'immagine, per chi non la vede.",
+          translatable=True),
     Field("image_people", "persone riconoscibili nella foto", False, "Image_people: sì",
           kind="choice", choices=(("sì", "si riconoscono delle persone"), ("no", "nessuna persona riconoscibile")),
           meaning="sì se nella foto si riconoscono delle persone, altrimenti no."),
@@ -92,9 +100,11 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
         Field("date", "data di pubblicazione", True, "Date: 2025-03-01", kind="date",
               meaning="Il giorno in cui la notizia è pubblicata (AAAA-MM-GG)."),
         Field("category", "categoria", True, "Category: Rete",
-              meaning="Una sola categoria, per esempio Rete o Eventi."),
+              meaning="Una sola categoria, per esempio Rete o Eventi.",
+          translatable=True),
         Field("tags", "argomenti", False, "Tags: accoglienza, SAI", kind="list",
-              meaning="Parole chiave separate da virgole."),
+              meaning="Parole chiave separate da virgole.",
+          translatable=True),
         Field("modified", "data di aggiornamento", False, "Modified: 2025-03-02", kind="date",
               scaffold=False,
               meaning="Il giorno dell'ultima modifica importante; aggiungilo solo quando aggiorni."),
@@ -112,22 +122,26 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
         Field("end", "data di fine", False, "End: 2025-06-30", todo=True, kind="day",
               meaning="L'ultimo giorno della campagna; non prima di Start."),
         Field("cta_label", "testo del pulsante", True, "Cta_label: Partecipa",
-              meaning="Il testo del pulsante che invita ad agire."),
+              meaning="Il testo del pulsante che invita ad agire.",
+          translatable=True),
         Field("cta_url", "collegamento del pulsante", True, "Cta_url: {filename}/pagine/contatti.md",
               kind="link", meaning="Dove porta il pulsante: una pagina del sito o un indirizzo https://."),
         Field("materials", "materiali da scaricare", False,
               "Materials: Volantino (PDF) | {static}/materiali/volantino.pdf", todo=True,
               kind="materials",
-              meaning="Un materiale per riga, «Titolo | collegamento»; le righe dopo la prima rientrano di 4 spazi."),
+              meaning="Un materiale per riga, «Titolo | collegamento»; le righe dopo la prima rientrano di 4 spazi.",
+          translatable=True),
         MEMBERS_FIELD,
     )
     + TAIL,
     "member": HEAD
     + (
         Field("legal_form", "forma giuridica", False, "Legal_form: Cooperativa Sociale", todo=True,
-              meaning="La forma giuridica dell'ente."),
+              meaning="La forma giuridica dell'ente.",
+          translatable=True),
         Field("city", "città", False, "City: Torino", todo=True,
-              meaning="La città della sede."),
+              meaning="La città della sede.",
+          translatable=True),
         Field("website", "sito web", False, "Website: https://www.esempio.it", todo=True,
               kind="url", meaning="Il sito dell'ente, con https://."),
         Field("logo", "logo", False, "Logo: immagini/loghi/esempio.png", todo=True, kind="file",
@@ -144,14 +158,6 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
     + TAIL,
 }
 
-# Content type -> Italian name, for messages and docs ("nelle notizie").
-TYPE_NAMES = {
-    "news": "notizie",
-    "page": "pagine",
-    "campaign": "campagne",
-    "member": "enti della rete",
-    "achievement": "risultati",
-}
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,13 @@ PELICAN_DATES = ("date", "modified")
 MAX_FILE_BYTES = 1_000_000
 
 
+def status_of(value: object, inherited: str = "published") -> str:
+    """An item's effective Status: as written (Pelican lowercases it), else what it inherits.
+    A translation inherits its original's: it is published, hidden or drafted with it."""
+    written = str(value or "").strip().lower()
+    return written or inherited
+
+
 def fields_by_name(content_type: str) -> dict[str, Field]:
     return {f.name: f for f in CONTRACT[content_type]}
 
@@ -207,12 +220,8 @@ def all_field_names() -> set[str]:
     return {f.name for fields in CONTRACT.values() for f in fields}
 
 
-def missing_required(content_type: str, metadata: dict) -> list[Field]:
-    """Required fields that are absent or empty."""
-    return [f for f in CONTRACT[content_type] if f.required and not metadata.get(f.name)]
 
-
-def todo_fields(content_type: str, metadata: dict) -> list[str]:
+def todo_fields(content_type: str, metadata: Mapping[str, Any]) -> list[str]:
     """What editors still have to fill in: empty fields marked todo, plus a Todo list."""
     items = [f.label for f in CONTRACT[content_type] if f.todo and not metadata.get(f.name)]
     extra = metadata.get("todo") or ""
