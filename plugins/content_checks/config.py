@@ -18,6 +18,9 @@ DEFAULTS = {
     "CONTENT_CHECKS_DISCOURAGED_TERMS": {},
     # The most a content file may weigh, in bytes.
     "CONTENT_CHECKS_MAX_FILE_BYTES": MAX_FILE_BYTES,
+    # A sentence longer than this many words gets a warning (readability.py): readers include
+    # people who read the language of the page with difficulty.
+    "CONTENT_CHECKS_MAX_SENTENCE_WORDS": 30,
     # Run the checks inside Pelican too (for `python -m pelican`). The safe build
     # (content_checks.safebuild) has already run them, so it turns this off.
     "CONTENT_CHECKS_IN_PELICAN": True,
@@ -43,6 +46,7 @@ class Config:
     message_language: str = "it"
     max_bytes: int = MAX_FILE_BYTES
     terms: dict[str, list[Term]] = field(default_factory=dict)
+    max_sentence_words: int = DEFAULTS["CONTENT_CHECKS_MAX_SENTENCE_WORDS"]
     today: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -68,12 +72,16 @@ def load_config(settings: dict, today: dt.date | None = None) -> Config:
     max_bytes = setting(settings, "CONTENT_CHECKS_MAX_FILE_BYTES")
     if not isinstance(max_bytes, int) or max_bytes <= 0:
         raise SettingsError("CONTENT_CHECKS_MAX_FILE_BYTES must be a positive whole number of bytes")
+    max_words = setting(settings, "CONTENT_CHECKS_MAX_SENTENCE_WORDS")
+    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words <= 0:
+        raise SettingsError("CONTENT_CHECKS_MAX_SENTENCE_WORDS must be a positive whole number of words")
     return Config(
         content_dir=Path(settings["PATH"]),
         settings=settings,
         message_language=language,
         max_bytes=max_bytes,
         terms=compile_terms(setting(settings, "CONTENT_CHECKS_DISCOURAGED_TERMS")),
+        max_sentence_words=max_words,
         today=today or dt.date.today(),
     )
 

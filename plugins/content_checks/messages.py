@@ -397,6 +397,72 @@ IT: dict[str, Message] = {
         "«$found» è un termine sconsigliato dalle linee guida della Carta di Roma",
         "al suo posto: $suggestion",
     ),
+    "long-sentence": M(
+        "questa frase è lunga $words parole (il limite è $limit): «$start»",
+        "dividila in frasi più brevi, un'informazione per frase: chi legge in una lingua che "
+        "conosce poco segue meglio le frasi corte",
+    ),
+    # --- the claims ledger (claims.py): `make content-todo` and the tests ----------------
+    "source-missing": M(
+        "manca il campo Source: non si sa da quale passo della fonte vengono i fatti di questo file",
+        "aggiungi Source: con i passi di docs/source/ da cui vengono i fatti, copiati parola per "
+        "parola, uno per riga; una pagina che non parla della rete (ricerca, privacy…) ha "
+        "Source: nessuna",
+        "Source: Avviato un tavolo di confronto presso la Prefettura di Torino\n"
+        "    una rete di secondo livello che riunisce 12 degli enti",
+    ),
+    "source-empty": M(
+        "il campo Source è vuoto",
+        "scrivi i passi di docs/source/ da cui vengono i fatti, copiati parola per parola, uno per "
+        "riga; se la pagina non parla della rete, scrivi Source: nessuna",
+        "Source: Avviato un tavolo di confronto presso la Prefettura di Torino",
+    ),
+    "source-too-short": M(
+        "la citazione «$quote» è troppo corta per dire da dove viene il fatto",
+        "cita almeno $min parole di seguito, come sono nella fonte",
+    ),
+    "source-not-verbatim": M(
+        "la citazione «$quote» non è, parola per parola, in nessun testo di docs/source/$hint",
+        "copia il passo esattamente com'è nella fonte (stesse parole, stessa punteggiatura); per "
+        "due passi lontani usa due righe",
+    ),
+    "source-none-names": M(
+        "la pagina dice Source: nessuna, ma nomina «$value», che compare nei testi della rete",
+        "se la pagina riporta un fatto della rete, cita il passo in Source al posto di «nessuna»",
+    ),
+    "claim-number": M(
+        "il numero «$value» non è nei passi citati in Source",
+        "se il numero viene dalla fonte, aggiungi in Source il passo che lo contiene; se no, "
+        "toglilo: il sito non pubblica numeri che la fonte non dà",
+    ),
+    "claim-date-word": M(
+        "la data «$value» non è nei passi citati in Source",
+        "se la data viene dalla fonte, aggiungi in Source il passo che la contiene; se no, toglila",
+    ),
+    "claim-legal": M(
+        "il riferimento di legge «$value» non è nei passi citati in Source",
+        "aggiungi in Source il passo della fonte che lo cita, oppure toglilo",
+    ),
+    "claim-legal-form": M(
+        "«$value»: questo atto è un decreto legislativo, non una legge",
+        "scrivi $expected; la prima volta spiega cos'è (il Codice del Terzo settore)",
+        "$expected, il Codice del Terzo settore",
+    ),
+    "claim-name": M(
+        "il nome «$value» non è nei passi citati in Source",
+        "se il nome viene dalla fonte, aggiungi in Source il passo che lo contiene; se no, "
+        "toglilo: il sito non nomina persone, enti o luoghi che la fonte non nomina",
+    ),
+    "claim-member-name": M(
+        "l'ente è scritto «$found», ma la rete lo scrive «$expected»",
+        "scrivi il nome dell'ente esattamente come nell'elenco degli enti dell'annuncio",
+        "$expected",
+    ),
+    "claim-member-title": M(
+        "il titolo «$value» non è il nome di un ente come lo scrive l'annuncio$hint",
+        "il titolo della scheda è il nome dell'ente, copiato dall'elenco degli enti dell'annuncio "
+        "(docs/source/)",
+    ),
 }
 
 EN: dict[str, Message] = {
@@ -548,6 +614,26 @@ EN: dict[str, Message] = {
                       "make translate FILE=content/pagine/home.md LANG=$lang"),
     "wording": M("«$found» is discouraged by the Carta di Roma guidelines",
                  "instead: $suggestion"),
+    "long-sentence": M("this sentence has $words words (the limit is $limit): «$start»",
+                       "split it into shorter sentences, one piece of information each"),
+    "source-missing": M("the Source field is missing", "quote the source passages, one per line; "
+                        "a page that states no fact about the network has Source: nessuna"),
+    "source-empty": M("the Source field is empty", "quote the source passages, one per line"),
+    "source-too-short": M("the quote «$quote» is too short", "quote at least $min words"),
+    "source-not-verbatim": M("the quote «$quote» is not word for word in docs/source/$hint",
+                             "copy the passage exactly"),
+    "source-none-names": M("the page says Source: nessuna but names «$value» from the network's texts",
+                           "quote the passage in Source instead"),
+    "claim-number": M("the number «$value» is not in the quoted passages", "quote it or remove it"),
+    "claim-date-word": M("the date «$value» is not in the quoted passages", "quote it or remove it"),
+    "claim-legal": M("the legal reference «$value» is not in the quoted passages",
+                     "quote it or remove it"),
+    "claim-legal-form": M("«$value»: this act is a legislative decree", "write $expected", "$expected"),
+    "claim-name": M("the name «$value» is not in the quoted passages", "quote it or remove it"),
+    "claim-member-name": M("the member is written «$found»; the network writes «$expected»",
+                           "write the name as the announcement lists it", "$expected"),
+    "claim-member-title": M("the title «$value» is not a member's name as the announcement writes it$hint",
+                            "copy the name from the announcement's list"),
 }
 
 # The words around the messages: report layout and summaries.

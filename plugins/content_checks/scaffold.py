@@ -35,8 +35,9 @@ TYPE_ALIASES = {
 
 # Fields whose text is language-specific: a translation gets them marked ✎.
 TRANSLATABLE = {"title", "summary", "category", "tags", "cta_label", "image_alt", "legal_form", "city"}
-# Fields a translation does not copy: its own address comes from its own file name.
-NOT_COPIED = {"slug"}
+# Fields a translation does not copy: its own address comes from its own file name, and the
+# claims ledger (Source) lives in the Italian original only.
+NOT_COPIED = {"slug", "source"}
 
 
 class ScaffoldError(Exception):

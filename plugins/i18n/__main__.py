@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 
 from .languages import load_languages
-from .status import catalog_counts, content_status, git_changed_at
+from .status import catalog_counts, content_status, git_changed_at, git_text_unchanged
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[1] if len(argv) > 1 else ".").resolve()
     settings = runpy.run_path(str(root / "pelicanconf.py"))
     languages = load_languages(settings["LANGUAGES"])
-    statuses = content_status(Path(settings["PATH"]), languages, git_changed_at(root))
+    statuses = content_status(Path(settings["PATH"]), languages, git_changed_at(root),
+                              git_text_unchanged(root))
     complete = True
     print(f"{'lang':<5} {'interface':>12} {'fuzzy':>6} {'content':>10} {'stale':>6}")
     for code, status in statuses.items():
