@@ -14,15 +14,12 @@ order of the two does not change the result.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from pelican import signals
 
 from .french import space_html
 from .glossary import Glossary, link_terms
-
-logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     # The page key of the glossary (content/pagine/<key>.md and its translations).
@@ -38,44 +35,52 @@ class SettingsError(ValueError):
     """A PAGETEXT_ setting is malformed; the message names it."""
 
 
-def _setting(context, name):
-    return context.get(name, DEFAULTS[name])
-
-
-def _glossary(context, lang: str) -> Glossary | None:
-    """The glossary of one language. Built per page: a handful of forms, and `re` keeps the
-    compiled pattern in its own cache."""
-    terms = _setting(context, "PAGETEXT_GLOSSARY_TERMS")
+def _glossaries(settings) -> dict[str, Glossary | None]:
+    """language -> its compiled glossary (None when it has no forms)."""
+    terms = settings.get("PAGETEXT_GLOSSARY_TERMS", DEFAULTS["PAGETEXT_GLOSSARY_TERMS"])
     if not isinstance(terms, dict) or not all(
         isinstance(anchor, str) and isinstance(forms, dict)
         and all(isinstance(v, (list, tuple)) for v in forms.values())
         for anchor, forms in terms.items()
     ):
         raise SettingsError("PAGETEXT_GLOSSARY_TERMS must map an anchor to {language: [forms]}")
-    return Glossary.build({anchor: list(forms.get(lang, ())) for anchor, forms in terms.items()})
+    languages = {lang for forms in terms.values() for lang in forms}
+    return {lang: Glossary.build({anchor: list(forms.get(lang, ())) for anchor, forms in terms.items()})
+            for lang in languages}
 
 
-def _glossary_href(context, lang: str) -> str | None:
-    versions = context.get("PAGES_BY_KEY", {}).get(_setting(context, "PAGETEXT_GLOSSARY_PAGE"), {})
-    page = versions.get(lang) or versions.get(context.get("DEFAULT_LANG"))
-    return f"{context.get('SITEURL', '')}/{page.url}" if page is not None else None
+def prepare(generators):
+    # Once per build, before anything is written: the patterns are compiled once, not per
+    # page. The context is rebuilt on every run, so autoreload is safe; each page's render
+    # context is a shallow copy of it, so every page sees this dict.
+    settings = generators[0].settings
+    generators[0].context["PAGETEXT"] = {
+        "glossaries": _glossaries(settings),
+        "glossary_key": settings.get("PAGETEXT_GLOSSARY_PAGE", DEFAULTS["PAGETEXT_GLOSSARY_PAGE"]),
+        "french": settings.get("PAGETEXT_FRENCH_SPACING", DEFAULTS["PAGETEXT_FRENCH_SPACING"]),
+    }
 
 
 def refine_page(path, context):
-    if not str(path).endswith(".html") or not context:
+    state = (context or {}).get("PAGETEXT")
+    if state is None or not str(path).endswith(".html"):
         return
     lang = context.get("lang") or context.get("DEFAULT_LANG")
     item = context.get("page") or context.get("article")
-    glossary = _glossary(context, lang)
-    href = _glossary_href(context, lang)
-    on_glossary = item is not None and getattr(item, "key", None) == _setting(context, "PAGETEXT_GLOSSARY_PAGE")
-    french = lang in _setting(context, "PAGETEXT_FRENCH_SPACING")
-    if not french and (glossary is None or href is None or on_glossary):
+    glossary = state["glossaries"].get(lang)
+    # PAGES_BY_KEY (plugins/i18n) is read here, at write time, not in prepare(): the two
+    # run at the same signal, in plugin order, and the result must not depend on it.
+    versions = context.get("PAGES_BY_KEY", {}).get(state["glossary_key"], {})
+    page = versions.get(lang) or versions.get(context.get("DEFAULT_LANG"))
+    on_glossary = item is not None and getattr(item, "key", None) == state["glossary_key"]
+    link = glossary is not None and page is not None and not on_glossary
+    french = lang in state["french"]
+    if not (link or french):
         return
     file = Path(path)
     markup = original = file.read_text(encoding="utf-8")
-    if glossary is not None and href is not None and not on_glossary:
-        markup = link_terms(markup, glossary, href)
+    if link:
+        markup = link_terms(markup, glossary, f"{context.get('SITEURL', '')}/{page.url}")
     if french:
         markup = space_html(markup)
     if markup != original:
@@ -83,4 +88,5 @@ def refine_page(path, context):
 
 
 def register():
+    signals.all_generators_finalized.connect(prepare)
     signals.content_written.connect(refine_page)

@@ -22,6 +22,7 @@ NBSP = "\u00a0"
 SKIP = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "var"}
 _URL = re.compile(r"(?:https?|ftp|mailto|tel):[^\s<>\"«»]*|www\.[^\s<>\"«»]+", re.IGNORECASE)
 _SPACES = r"[ \t\n\u00a0\u202f\u2009]"
+_PUNCTUATION = re.compile("[;:!?«»]")
 
 
 def _segment(text: str, previous: str) -> str:
@@ -64,11 +65,11 @@ def space_html(markup: str) -> str:
     strings; never in attributes, scripts, styles or code."""
     previous = [""]
 
-    def rewrite(text: str, stack: tuple[str, ...]) -> str:
-        if SKIP.intersection(stack):
-            previous[0] = text[-1:]
-            return escape_text(text)
-        result = space_text(text, previous[0])
+    def rewrite(text: str, stack: tuple[str, ...]) -> str | None:
+        before, previous[0] = previous[0], text[-1:]
+        if SKIP.intersection(stack) or not _PUNCTUATION.search(text):
+            return None
+        result = space_text(text, before)
         previous[0] = result[-1:]
         return escape_text(result)
 

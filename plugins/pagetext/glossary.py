@@ -60,12 +60,16 @@ def _form(form: str) -> str:
 def link_terms(markup: str, glossary: Glossary, href: str) -> str:
     """`markup` (a whole page) with the first use of each term in <main> linked to
     href#anchor."""
+    start = markup.find("<main")
+    end = markup.rfind("</main>")
+    if start < 0 or end < start or not glossary.pattern.search(markup, start, end):
+        return markup  # most pages of a listing have nothing to link: no walk at all
     # Terms linked by an earlier run count as used: the rewrite is idempotent.
     done = set(re.findall(rf'<a class="{LINK_CLASS}" href="[^"#]*#([^"]+)"', markup))
 
-    def rewrite(text: str, stack: tuple[str, ...]) -> str:
-        if "main" not in stack or SKIP.intersection(stack):
-            return escape_text(text)
+    def rewrite(text: str, stack: tuple[str, ...]) -> str | None:
+        if SKIP.intersection(stack) or not glossary.pattern.search(text):
+            return None
         out = []
         position = 0
         for match in glossary.pattern.finditer(text):
@@ -77,7 +81,9 @@ def link_terms(markup: str, glossary: Glossary, href: str) -> str:
             out.append(f'<a class="{LINK_CLASS}" href="{escape_text(href)}#{anchor}">'
                        f"{escape_text(match.group(0))}</a>")
             position = match.end()
+        if not position:
+            return None
         out.append(escape_text(text[position:]))
         return "".join(out)
 
-    return rewrite_text(markup, rewrite)
+    return markup[:start] + rewrite_text(markup[start:end], rewrite) + markup[end:]

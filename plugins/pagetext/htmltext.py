@@ -21,14 +21,14 @@ _TAG = re.compile(r"<\s*(?P<end>/)?\s*(?P<name>[A-Za-z][A-Za-z0-9-]*)")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "!doctype"}
 
-TextRewrite = Callable[[str, tuple[str, ...]], str]
+TextRewrite = Callable[[str, tuple[str, ...]], "str | None"]
 
 
 def rewrite_text(markup: str, rewrite: TextRewrite) -> str:
     """`markup` with every text node replaced by rewrite(text, open_elements). `text` is
     decoded (no entities); what rewrite returns is inserted as it is, so it must escape its
-    own text (escape_text) and may add markup. open_elements: lowercase names, outermost
-    first."""
+    own text (escape_text) and may add markup; None keeps the node as it was. open_elements:
+    lowercase names, outermost first."""
     out: list[str] = []
     stack: list[str] = []
     position = 0
@@ -58,10 +58,10 @@ def rewrite_text(markup: str, rewrite: TextRewrite) -> str:
 def _text(raw: str, stack: list[str], rewrite: TextRewrite) -> str:
     if not raw.strip():
         return raw
-    decoded = html.unescape(raw)
+    decoded = html.unescape(raw) if "&" in raw else raw
     result = rewrite(decoded, tuple(stack))
     # Unchanged text keeps its original spelling (entities and all).
-    return raw if result == escape_text(decoded) else result
+    return raw if result is None or result == escape_text(decoded) else result
 
 
 def escape_text(text: str) -> str:
