@@ -252,3 +252,17 @@ def test_news_that_retell_the_announcement_say_so_up_front():
         meta = read_front_matter(path)
         assert ANNOUNCEMENT_WORD[lang] in (meta["title"] + " " + meta["summary"]).casefold(), path.name
     assert checked == 12
+
+
+def test_a_translation_stub_leaves_the_ledger_to_the_original(tmp_path):
+    """make translate copies shared fields, not Source: the translation's facts are its
+    original's, and the ledger is kept in one place."""
+    from content_checks.safebuild import read_settings
+    from content_checks.scaffold import translation_stub
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "pagine", content / "pagine")
+    (content / "pagine" / "obiettivi.en.md").unlink()
+    _, text = translation_stub(content / "pagine" / "obiettivi.md", "en", content,
+                               read_settings(ROOT / "pelicanconf.py"))
+    assert "Source:" not in text and "Title: ✎ Obiettivi" in text
