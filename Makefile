@@ -81,13 +81,14 @@ content-todo: $(VENV)/.runtime ## List what editors still have to fill in
 # editors: rart/messages.py, in the languages of rart.messages.LANGUAGES).
 extract: $(VENV)/.runtime ## Extract the interface strings and the editors' messages (translations/*.pot)
 	$(BIN)/pybabel extract -F translations/babel.cfg $(BABEL_KEYWORDS) --add-comments=Translators: \
-	  --sort-by-file --project=rart-site --msgid-bugs-address= -o translations/messages.pot .
+	  --sort-by-file --project=rart-site --msgid-bugs-address= --width=100 -o translations/messages.pot .
 	$(BIN)/pybabel extract -F translations/editors.cfg --no-default-keywords -k N_ -k Nn_:1,2 \
 	  --add-comments=Translators: --sort-by-file --project=rart-site --msgid-bugs-address= \
 	  --no-wrap -o translations/editors.pot .
 
 update-po: extract ## Merge the templates into every catalog
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete \
+	  --width=100
 	$(BIN)/pybabel update -i translations/editors.pot -d translations -D editors --no-fuzzy-matching \
 	  --ignore-obsolete --no-wrap
 

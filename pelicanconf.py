@@ -72,7 +72,7 @@ I18N_DATE_FORMAT = "long"  # a CLDR format name for Babel's format_date
 
 # Main navigation: page keys, in order. Each resolves to the page in the reader's language.
 NAV_PAGES = ["chi-siamo", "obiettivi", "risultati", "campagne", "membri", "notizie", "contatti"]
-FOOTER_PAGES = ["cerca", "ringraziamenti", "privacy", "accessibilita"]
+FOOTER_PAGES = ["cerca", "glossario", "ringraziamenti", "privacy", "accessibilita"]
 
 # --- Listings written per language by plugins/i18n ----------------------------------------
 NEWS_INDEX_PATH = "notizie/"
@@ -105,7 +105,7 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 PLUGINS = [
     "plugins.i18n", "plugins.markup", "plugins.members", "plugins.campaigns",
     "plugins.achievements", "plugins.content_checks", "plugins.assets", "plugins.publishing",
-    "plugins.images",
+    "plugins.images", "plugins.pagetext",
 ]
 
 # Video and map hosts whose links, alone in a paragraph, become click-to-load notices
@@ -117,6 +117,34 @@ EMBED_PROVIDERS = {
     "openstreetmap.org": ("OpenStreetMap", "map"),
     "google.com/maps": ("Google Maps", "map"),
 }
+
+# --- Page text (plugins/pagetext) ------------------------------------------------------
+# The glossary ("Parole della rete", content/pagine/glossario.md and its translations): the
+# first use of each term on a page links to its entry. anchor -> {language: [forms]}: each
+# anchor is the id of the term's heading on the glossary page ({#anchor} in Markdown), each
+# form a way pages write the term. Whole words, longest form first; a form in lowercase also
+# matches with a capital first letter.
+PAGETEXT_GLOSSARY_PAGE = "glossario"
+PAGETEXT_GLOSSARY_TERMS = {
+    "sai": {"it": ["SAI"], "en": ["SAI"], "fr": ["SAI"], "ar": ["SAI"]},
+    "cas": {"it": ["CAS"], "en": ["CAS"], "fr": ["CAS"], "ar": ["CAS"]},
+    "prefettura": {"it": ["Prefettura"], "en": ["Prefecture"], "fr": ["Préfecture"],
+                   "ar": ["المحافظة", "Prefettura"]},
+    "giunta-comunale": {"it": ["Giunta Comunale"], "en": ["City Executive"],
+                        "fr": ["exécutif municipal"], "ar": ["المجلس التنفيذي للبلدية"]},
+    "co-programmazione": {"it": ["co-programmazione"], "en": ["co-programming"],
+                          "fr": ["co-programmation"], "ar": ["التخطيط المشترك"]},
+    "co-progettazione": {"it": ["co-progettazione"], "en": ["co-design"],
+                         "fr": ["co-conception"], "ar": ["التصميم المشترك للمشاريع"]},
+    "terzo-settore": {"it": ["Terzo Settore", "Terzo settore"], "en": ["third sector"],
+                      "fr": ["tiers secteur"], "ar": ["القطاع الثالث"]},
+    "dlgs-117-2017": {"it": ["D.Lgs. 117/2017", "Codice del Terzo settore"],
+                      "en": ["D.Lgs. 117/2017", "Third Sector Code"],
+                      "fr": ["D.Lgs. 117/2017", "Code du tiers secteur"],
+                      "ar": ["المرسوم التشريعي رقم 117 لسنة 2017", "قانون القطاع الثالث"]},
+}
+# Languages whose pages get French spacing (no-break spaces before ; : ! ? and inside « »).
+PAGETEXT_FRENCH_SPACING = ["fr"]
 
 # --- Theme assets (plugins/assets) ------------------------------------------------------
 # Stylesheets bundled with their @imports into one file each; every asset is published under

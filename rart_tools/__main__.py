@@ -111,16 +111,33 @@ def cmd_translate(args) -> int:
 
 
 def cmd_todo(args) -> int:
+    from rart.problems import format_report
     from rart.site import Site
 
-    from .todo import report
+    from .todo import claims_report, readability_report, report
 
     settings = _settings(args)
     messages = Messages.for_settings(settings)
-    lines = report(Site.from_settings(settings))
+    site = Site.from_settings(settings)
+    lines = report(site)
     print(messages.text("todo-title") if lines else messages.text("todo-none"))
     for line in lines:
         print(f"  {line}")
+    sources = Path(settings.get("SOURCES_PATH") or site.content_dir.resolve().parent / "docs" / "source")
+    if sources.is_dir():
+        problems, checked = claims_report(site, sources)
+        print()
+        if problems:
+            print(messages.text("todo-sources"))
+            print(format_report(problems, messages))
+        else:
+            print(messages.text("todo-sources-ok", files=messages.count("files", checked)))
+    rows = readability_report(site)
+    if rows:
+        print()
+        print(messages.text("todo-readability"))
+        for row in rows:
+            print(row)
     return 0
 
 
@@ -130,12 +147,13 @@ def cmd_status(args) -> int:
     from rart.messages import LANGUAGES as EDITORS_LANGUAGES
     from rart.site import Site
 
-    from .status import catalog_counts, content_status, git_changed_at
+    from .status import catalog_counts, content_status, git_changed_at, git_text_unchanged
 
     settings = _settings(args)
     site = Site.from_settings(settings)
     translations = Path(settings["I18N_TRANSLATIONS_DIR"])
-    statuses = content_status(site.content_dir, site.languages, git_changed_at(ROOT))
+    statuses = content_status(site.content_dir, site.languages, git_changed_at(ROOT),
+                              git_text_unchanged(ROOT))
     complete = True
     print(f"{'lang':<5} {'interface':>12} {'editors':>9} {'fuzzy':>6} {'content':>10} {'stale':>6}")
     for code, status in statuses.items():

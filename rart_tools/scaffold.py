@@ -137,7 +137,7 @@ def translation_stub(source: Path, lang: str, content_dir: Path, settings: dict)
     fields = {f.name: f for f in CONTRACT[content_type]}
     lines = []
     for entry in doc.entries:
-        if entry.key in NOT_COPIED or entry.key not in fields:
+        if entry.key in NOT_COPIED or entry.key not in fields or fields[entry.key].original_only:
             continue
         values = [_localise_links(v, lang, content_dir) for v in entry.values]
         if fields[entry.key].translatable:  # for materials: each material's label
