@@ -141,3 +141,44 @@ def test_printed_pages_carry_their_address_and_never_a_lone_line(browser, real_s
     lines = [len([line for line in text.splitlines() if line.strip()]) for text in pages]
     assert min(lines) >= 3, f"a page holds only {min(lines)} line(s): {lines}"
     assert address in pages[0].replace("\n", ""), "the page's own address is printed on it"
+
+
+def _wait(page, predicate: str, arg=None, seconds: float = 10) -> None:
+    """wait_for_function evaluates a string in the page, which the site's CSP forbids."""
+    import time
+
+    end = time.monotonic() + seconds
+    while not page.evaluate(predicate, arg):
+        assert time.monotonic() < end, predicate
+        time.sleep(0.05)
+
+
+def test_search_shows_every_result_readably_and_fits_256_px(browser, real_server):
+    """Defect 8: labels and values run together in excerpts, a count capped at 20 with no way
+    to see more, an empty list before any search, the form overflowing at 256 px."""
+    page = browser.new_page(viewport={"width": 256, "height": 800})
+    try:
+        page.goto(real_server.url("cerca/"))
+        assert page.evaluate("document.querySelectorAll('main ol, main ul').length") == 0
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(real_server.url("cerca/?q=RART"))
+        _wait(page, "() => document.querySelector('[data-search-status]').textContent.length > 0")
+        total = page.evaluate("""async () => {
+            const pagefind = await import('/pagefind/pagefind.js');
+            await pagefind.options({baseUrl: '/'});
+            return (await pagefind.search('RART')).results.length; }""")
+        assert total > 10
+        assert str(total) in page.text_content("[data-search-status]")
+        for _ in range(10):
+            more = page.locator("[data-search-results] button")
+            if not more.count():
+                break
+            before = page.locator("[data-search-results] li").count()
+            more.click()
+            _wait(page, "n => document.querySelectorAll('[data-search-results] li').length > n", before)
+        assert page.locator("[data-search-results] li").count() == total
+        excerpts = page.locator("[data-search-results] li p").all_text_contents()
+        assert not [e for e in excerpts if "Forma giuridica" in e or "Città" in e]
+    finally:
+        page.close()
