@@ -8,6 +8,7 @@ import functools
 import gzip
 import shutil
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -94,6 +95,7 @@ class PageReport:
     csp_violations: list = field(default_factory=list)
     ace: list = field(default_factory=list)
     looks: Looks = field(default_factory=Looks)
+    seconds: dict = field(default_factory=dict)  # wall time of each stage: load+axe, ace, looks
 
 
 LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
@@ -131,6 +133,7 @@ def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport
     reports = {}
     for rel in pages:
         report = PageReport(rel)
+        started = time.perf_counter()
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
         page = context.new_page()
         page.add_init_script(CSP_LISTENER_JS)
@@ -156,9 +159,12 @@ def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport
         page.emulate_media(color_scheme="light")
         # IBM's engine once, in the light scheme: axe checks contrast in both schemes, and the
         # rules IBM adds (landmarks, labels, structure) do not depend on the colour scheme.
+        report.seconds["load_axe"] = time.perf_counter() - started
         page.evaluate(ace_source)
         report.ace = page.evaluate(ACE_JS, ACE_POLICY)
+        report.seconds["ace"] = time.perf_counter() - started - report.seconds["load_axe"]
         report.looks = look(page, context.new_cdp_session(page))
+        report.seconds["looks"] = time.perf_counter() - started - report.seconds["load_axe"] - report.seconds["ace"]
         # Again after the engines and the looking checks: none of them may reach the network.
         report.foreign_requests = [r.url for r in seen if not r.url.startswith(server.origin + "/")
                                    and not r.url.startswith("data:")]
