@@ -4,7 +4,7 @@ and in Arabic, against a fresh build served on localhost with Debian's Chromium.
     .venv/bin/python bench/lighthouse.py          # builds into a temp dir, prints the scores
 
 Needs node and npm (scripts/system-deps.sh installs them); installs Lighthouse from
-bench/package-lock.json on first use. Exits 1 when a score is under the budget (98).
+bench/package-lock.json on first use. Exits 1 when a score is under the budget (100).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "plugins"))  # browser.SiteServer reads _headers with publishing/
 
 from browser import CHROMIUM_ARGS, SiteServer, chromium_path  # noqa: E402
 
@@ -28,7 +29,7 @@ PAGES = {
     "member": "membri/babel/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-BUDGET = 98
+BUDGET = 100
 
 
 def main() -> int:
