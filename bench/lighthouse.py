@@ -4,7 +4,7 @@ and in Arabic, against a fresh build served on localhost with Debian's Chromium.
     .venv/bin/python bench/lighthouse.py          # builds into a temp dir, prints the scores
 
 Needs node and npm (scripts/system-deps.sh installs them); installs Lighthouse from
-bench/package-lock.json on first use. Exits 1 when a score is under the budget (98).
+bench/package-lock.json on first use. Exits 1 when a score is under the budget (100).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ PAGES = {
     "member": "membri/babel/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-BUDGET = 98
+BUDGET = 100
 
 
 def main() -> int:
