@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -358,4 +359,8 @@ def write_admin(settings: Mapping[str, Any], output: Path) -> bool:
         json.dumps(editor_config(settings, messages, logo), ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")
     (target / "index.html").write_text(index_page(settings, messages, preview_style), encoding="utf-8")
+    if settings.get("SITEURL") and not repository(settings):
+        print("EDITOR_REPO is not set and the checkout has no GitHub remote: /admin/ cannot sign "
+              "in to GitHub (it still works with make edit). Set EDITOR_REPO=owner/name: "
+              "docs/deploy.md.", file=sys.stderr)
     return True
