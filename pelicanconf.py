@@ -154,7 +154,7 @@ PUBLISHING_PRECOMPRESS = False  # .gz and .br siblings; on in publishconf.py
 
 # The browser editor's folder (/admin/, rart_tools/admin.py) has its own policy: the editor
 # (Sveltia CMS, docs/architecture.md) runs no eval but needs inline styles, blob: and data:
-# images and frames for its previews, WebAssembly for iPhone photos, GitHub's API to read
+# images and frames for its previews, WebAssembly for its image tools, GitHub's API to read
 # and write the repository; it opens GitHub's sign-in in a popup and must hear back from it
 # (same-origin-allow-popups). It is never indexed nor cached stale. Readers' pages keep the
 # policy above. `_headers` detaches the site-wide values on /admin/* (Cloudflare Pages joins
