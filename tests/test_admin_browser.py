@@ -217,7 +217,10 @@ def test_the_editor_refuses_an_item_without_its_summary_or_alt_text(session, tmp
     page.get_by_role("button", name="Lavora con Repository Locale").click()
     assert page.evaluate("document.documentElement.lang") == "it"
 
-    page.get_by_role("row", name=re.compile("Dodici enti in rete")).click()
+    # An existing news item, by the title its file has today (editors rewrite titles).
+    existing = re.search(r"^Title: (.+)$", (ROOT / "content" / "notizie" / "nasce-la-rart.md")
+                         .read_text(encoding="utf-8"), re.M).group(1)
+    page.get_by_role("row", name=existing).click()
     page.get_by_role("radio", name="Arabo").first.click()
     title = form(page, "Arabo").get_by_role("textbox", name="Titolo")
     assert title.evaluate("e => [e.dir, e.lang, getComputedStyle(e).direction]") == ["rtl", "ar", "rtl"]
@@ -241,7 +244,9 @@ def test_the_editor_refuses_an_item_without_its_summary_or_alt_text(session, tmp
     dialog.get_by_role("option", name=photo.name).wait_for()
     dialog.get_by_role("button", name="Inserisci").click()
     page.get_by_role("button", name="Salva").click()
-    page.get_by_role("alert").filter(has_text="2 campi contengono errori").wait_for()
+    # The count in this notice is Sveltia's: it sometimes also counts the photo just uploaded as
+    # missing while its panel shows nothing for it (upstream, 0.221.1); the panel is what matters.
+    page.get_by_role("alert").filter(has_text=re.compile(r"\d+ campi contengono errori")).wait_for()
     # The alert's button (in English in the editor's Italian: "Show Errors") lists them.
     page.get_by_role("button", name="Show Errors").click()
     problems = page.get_by_text("Questo campo è obbligatorio.")
