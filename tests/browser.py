@@ -90,6 +90,7 @@ class PageReport:
     storage_items: int = 0
     overflow_320: int = 0
     layout_shift: float = 0.0
+    layout_shift_sources: list = field(default_factory=list)
     text_bytes_gzip: int = 0
     text_requests: int = 0
     console_errors: list = field(default_factory=list)
@@ -99,11 +100,24 @@ class PageReport:
     seconds: dict = field(default_factory=dict)  # wall time of each stage: load+axe, ace, looks
 
 
+# The score, and what moved (element, text, from and to), so that a failure says which line.
 LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
   let total = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+  const moved = [];
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      total += e.value;
+      for (const s of e.sources) {
+        const n = s.node;
+        const name = n ? `${n.nodeName.toLowerCase()}.${(n.className || '').toString().split(' ')[0]} ` +
+          `"${(n.textContent || '').trim().slice(0, 30)}"` : '?';
+        const r = (b) => [b.x, b.y, b.width, b.height].map(Math.round).join(',');
+        moved.push(`${name} ${r(s.previousRect)} -> ${r(s.currentRect)}`);
+      }
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve([total, moved])));
 })"""
 
 # Runs before the page's own code, outside its CSP: records every CSP violation the page causes.
@@ -156,7 +170,7 @@ def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport
         page.on("requestfailed", functools.partial(_record_failure, report))
         page.on("console", functools.partial(_record_console_error, report))
         page.goto(server.url(rel), wait_until="load")
-        report.layout_shift = page.evaluate(LAYOUT_SHIFT_JS)
+        report.layout_shift, report.layout_shift_sources = page.evaluate(LAYOUT_SHIFT_JS)
         report.csp_violations = page.evaluate("window.__csp")
         for request in seen:
             if not request.url.startswith(server.origin + "/") and not request.url.startswith("data:"):

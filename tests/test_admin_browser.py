@@ -244,16 +244,13 @@ def test_the_editor_refuses_an_item_without_its_summary_or_alt_text(session, tmp
     dialog.get_by_role("option", name=photo.name).wait_for()
     dialog.get_by_role("button", name="Inserisci").click()
     page.get_by_role("button", name="Salva").click()
-    # The count in this notice is Sveltia's: it sometimes also counts the photo just uploaded as
-    # missing while its panel shows nothing for it (upstream, 0.221.1); the panel is what matters.
-    page.get_by_role("alert").filter(has_text=re.compile(r"\d+ campi contengono errori")).wait_for()
+    page.get_by_role("alert").filter(has_text=re.compile(r"\d+ camp\w+ contengono errori")).wait_for()
     # The alert's button (in English in the editor's Italian: "Show Errors") lists them.
     page.get_by_role("button", name="Show Errors").click()
     problems = page.get_by_text("Questo campo è obbligatorio.")
     problems.first.wait_for()
-    assert problems.count() == 2
     assert page.get_by_role("radio", name="Italiano (errore)").count() == 1
-    panel = page.evaluate("""() => {  // the smallest element holding both messages
+    panel = page.evaluate("""(count) => {  // the smallest element holding every message
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let node = null;
       while (walker.nextNode()) {
@@ -262,11 +259,17 @@ def test_the_editor_refuses_an_item_without_its_summary_or_alt_text(session, tmp
           break;
         }
       }
-      while (node && (node.innerText.match(/Questo campo è obbligatorio/g) || []).length < 2)
+      while (node && (node.innerText.match(/Questo campo è obbligatorio/g) || []).length < count)
         node = node.parentElement;
       return node ? node.innerText : '';
-    }""")
-    assert "Riassunto" in panel and "Testo alternativo dell'immagine" in panel
+    }""", problems.count())
+    lines = [line.strip() for line in panel.splitlines() if line.strip() not in ("", "error")]
+    named = {lines[i - 1] for i, line in enumerate(lines) if line.startswith("Questo campo è obbligatorio")}
+    # Both missing fields are named. Sveltia 0.221.1 sometimes also names the photo just uploaded
+    # (a race in its upload: the file is in the form but not in the draft it checks); that is
+    # upstream, reported in the issue's note; nothing else may be named.
+    assert {"Riassunto", "Testo alternativo dell'immagine"} <= named
+    assert named <= {"Riassunto", "Testo alternativo dell'immagine", "File dell'immagine"}
     shot(page, "07-campo-mancante.png")
     assert dump(page) == before  # nothing written
     assert blocked(page) == []
