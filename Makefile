@@ -22,15 +22,14 @@ help: ## List every target
 	  awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 # --- Bootstrap ----------------------------------------------------------------------------
-$(VENV)/.runtime: requirements.txt
-	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
-	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
-	@touch $@
+# scripts/bootstrap.sh creates .venv and installs the pinned packages, so that .venv is either
+# complete or absent (a failed or interrupted set-up is removed). It runs before every target
+# that uses .venv and returns at once when nothing changed: it compares hashes, not dates.
+$(VENV)/.runtime: FORCE
+	@PY="$(PY)" VENV="$(VENV)" bash scripts/bootstrap.sh runtime
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-dev.txt
-	@touch $@
+$(VENV)/.dev: FORCE
+	@PY="$(PY)" VENV="$(VENV)" bash scripts/bootstrap.sh dev
 
 venv: $(VENV)/.runtime ## Create .venv with the pinned build dependencies
 
@@ -51,6 +50,10 @@ html: $(VENV)/.runtime system-fonts ## Check the content, then build the site in
 
 clean: ## Remove output/ and caches (cache/ holds encoded images: safe to delete)
 	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts cache
+	@echo "To reset the set-up as well (.venv, node_modules), run: make distclean"
+
+distclean: clean ## Also remove .venv and node_modules: the next make sets everything up again
+	rm -rf $(VENV) tests/node_modules bench/node_modules
 
 serve: $(VENV)/.runtime ## Serve output/ on http://localhost:$(PORT)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
@@ -90,7 +93,7 @@ i18n-status: $(VENV)/.runtime ## Per language: interface strings, content transl
 
 # --- Tests --------------------------------------------------------------------------------
 system-deps: ## Find or install the system programs the tests need (Chromium, Java, Node)
-	@bash scripts/system-deps.sh chromium java node npm
+	@PYTHON="$(PYTHON)" bash scripts/system-deps.sh chromium java node npm libatomic.so.1
 
 test: $(VENV)/.dev tests/node_modules/.package-lock.json system-deps system-fonts ## Run the whole test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
@@ -99,4 +102,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
 
-.PHONY: system-deps system-fonts help venv html clean serve devserver publish new translate content-todo extract update-po init-po i18n-status test lock
+.PHONY: FORCE system-deps system-fonts help venv html clean distclean serve devserver publish new translate content-todo extract update-po init-po i18n-status test lock

@@ -30,4 +30,4 @@ if command -v ldconfig >/dev/null 2>&1 && ! ldconfig -p | grep -q 'libfribidi\.s
 fi
 [ ${#packages[@]} -eq 0 ] && exit 0
 
-install_or_explain "Share cards (Le anteprime di condivisione)" "${packages[@]}"
+install_or_explain "the share cards (le anteprime di condivisione)" "${packages[@]}"

@@ -1,17 +1,26 @@
-# Shared by the scripts that need system packages: install them with apt-get on Debian or
-# Ubuntu as root, or stop with a message saying what to install.
+# Shared by the scripts that need system packages (bootstrap.sh, system-deps.sh,
+# system-fonts.sh): install them with apt-get on Debian or Ubuntu, as root or through
+# passwordless sudo (a CI runner); anywhere else stop with one line saying what to install.
 # Usage: install_or_explain "what needs them" PACKAGE...
 install_or_explain() {
   local purpose=$1
   shift
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing system packages for $purpose: $*"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-    return 0
+  local sudo=()
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo=(sudo -n)
   fi
-  echo "$purpose need these system packages: $*." >&2
-  echo "Install them (on Debian or Ubuntu: sudo apt-get install $*) and run the command again." >&2
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || [ ${#sudo[@]} -gt 0 ]; }; then
+    echo "Installing system packages for $purpose: $*${sudo[*]:+ (with sudo)}"
+    # A stale or broken third-party source must not stop the install from Debian's own.
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      || echo "(apt-get update reported a problem: trying the install anyway)" >&2
+    if "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends "$@" >/dev/null; then
+      return 0
+    fi
+    echo "apt-get could not install $* ($purpose): see its message above, install them and run the command again." >&2
+    return 1
+  fi
+  echo "Missing system packages for $purpose: install them (on Debian or Ubuntu: sudo apt-get install $*) and run the command again." >&2
   return 1
 }
