@@ -40,9 +40,20 @@ have() {
   esac
 }
 
+# Ubuntu packages Chromium only as a snap (its chromium-browser package installs the snap),
+# which Playwright cannot drive from a container or a chroot.
+is_ubuntu() {
+  grep -qE '^(ID|ID_LIKE)=.*ubuntu' "${OS_RELEASE:-/etc/os-release}" 2>/dev/null
+}
+
 missing=()
 for name in "$@"; do
-  have "$name" || missing+=("${PACKAGES[$name]:?unknown name $name}")
+  have "$name" && continue
+  if [ "$name" = chromium ] && is_ubuntu; then
+    echo "Chromium is missing, and Ubuntu has it only as a snap: install Google Chrome (google-chrome-stable from Google's apt repository) and run the command again." >&2
+    exit 1
+  fi
+  missing+=("${PACKAGES[$name]:?unknown name $name}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   install_or_explain "the tests" "${missing[@]}"

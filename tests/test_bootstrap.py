@@ -6,6 +6,7 @@ nothing: seconds, not the minutes of the real packages."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -150,3 +151,46 @@ def test_a_venv_is_reused_updated_in_place_and_not_trusted_after_a_killed_update
     pip = subprocess.run([str(site / ".venv" / "bin" / "python"), "-m", "pip", "--version"],
                          capture_output=True, text=True)
     assert pip.returncode == 0, pip.stderr
+
+
+# --- The same set-up, proven in CI -----------------------------------------------------------
+def workflow_jobs() -> dict[str, str]:
+    """The text of each job in .github/workflows/site.yml, by id (ids sit at two spaces)."""
+    text = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    body = text.split("\njobs:\n", 1)[1]
+    parts = re.split(r"^  ([a-z][\w-]*):\n", body, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+def readme_commands() -> list[str]:
+    """The commands of the README's "Two commands" block, without their comments."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Two commands\n.*?```sh\n(.*?)```", readme, re.S).group(1)
+    return [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def test_ci_runs_the_readme_commands_in_bare_debian_containers():
+    jobs = workflow_jobs()
+    fresh = [job for job in jobs.values() if re.search(r"^    container:", job, re.M)]
+    assert fresh, "no container job in site.yml"
+    images = set(re.findall(r"(debian:[\w.-]+|ubuntu:[\w.-]+)", "".join(fresh)))
+    assert "debian:bookworm-slim" in images
+    assert images & {"debian:trixie-slim", "ubuntu:24.04"}
+    for job in fresh:
+        installs = re.findall(r"apt-get install [^\n]*?((?:\s+[a-z][\w.+-]*)+)\s*$", job, re.M)
+        assert [sorted(i.split()) for i in installs] == [sorted(["python3", "make", "git", "ca-certificates"])]
+        assert "uses: actions/setup-" not in job and "actions/cache" not in job
+        runs = [r.strip() for r in re.findall(r"^\s+run: ([^|\n]+)$", job, re.M)]
+        assert [r.removeprefix("CI=true ") for r in runs] == readme_commands()
+        assert "CI=true make test" in runs
+
+
+def test_ci_keeps_the_image_cache_keyed_by_the_pipeline_settings():
+    jobs = workflow_jobs()
+    for name in ("test", "deploy"):
+        cache = re.search(r"uses: actions/cache@\S+\n\s+with:\n((?:\s{10}.*\n)+)", jobs[name])
+        assert cache, f"{name}: no actions/cache step"
+        settings = cache.group(1)
+        assert re.search(r"^\s+path: cache$", settings, re.M)
+        key = re.search(r"^\s+key: (.*)$", settings, re.M).group(1)
+        assert all(f"'{path}'" in key for path in ("pelicanconf.py", "requirements.txt", "plugins/images/**"))
