@@ -95,7 +95,7 @@ i18n-status: $(VENV)/.runtime ## Per language: interface strings, content transl
 system-deps: ## Find or install the system programs the tests need (Chromium, Java, Node)
 	@PYTHON="$(PYTHON)" bash scripts/system-deps.sh chromium java node npm libatomic.so.1
 
-test: $(VENV)/.dev tests/node_modules/.package-lock.json system-deps system-fonts ## Run the whole test suite
+test: $(VENV)/.dev system-deps tests/node_modules/.package-lock.json system-fonts ## Run the whole test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)

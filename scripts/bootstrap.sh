@@ -22,24 +22,25 @@ PYTHON=$VENV/bin/python
 MIN_PYTHON=(3 11)
 
 # --- What each profile installs: the one place to change when the project grows -------------
-# Files whose content decides what is installed: a change to any of them reinstalls.
+# A new step goes into install_project, and every file it reads into inputs: a change to any
+# of those files makes the next make run the steps again.
 inputs() {
-  echo requirements.txt scripts/bootstrap.sh
+  echo scripts/bootstrap.sh requirements.txt
   [ "$1" = dev ] && echo requirements-dev.txt
   return 0
 }
 
 install_project() {
   local profile=$1
-  pip_install -r requirements.txt
   if [ "$profile" = dev ]; then
-    pip_install -r requirements-dev.txt
+    pip_install --require-hashes -r requirements.txt -r requirements-dev.txt
+  else
+    pip_install --require-hashes -r requirements.txt
   fi
 }
 
 pip_install() {
-  "$PYTHON" -m pip install --quiet --disable-pip-version-check --no-input \
-    --require-hashes --no-deps "$@"
+  "$PYTHON" -m pip install --quiet --disable-pip-version-check --no-input --no-deps "$@"
 }
 # ---------------------------------------------------------------------------------------------
 
