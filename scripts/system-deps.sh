@@ -23,10 +23,6 @@ declare -A ALTERNATIVES=(
   [chromium]="chromium chromium-browser google-chrome google-chrome-stable"
 )
 
-have_library() {
-  ldconfig -p 2>/dev/null | awk -v name="$1" '$1 == name {found = 1} END {exit !found}'
-}
-
 have() {
   local name
   case $1 in

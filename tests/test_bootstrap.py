@@ -153,6 +153,17 @@ def test_a_venv_is_reused_updated_in_place_and_not_trusted_after_a_killed_update
     assert pip.returncode == 0, pip.stderr
 
 
+
+def test_a_missing_library_is_seen_by_a_user_without_sbin_in_path():
+    """Issue 10: system-fonts.sh ran `ldconfig` only if it was on PATH; for an ordinary user on
+    Debian (no /sbin in PATH) FriBiDi then always counted as installed, and the deploy's
+    `make publish` stopped later, in Pillow."""
+    def have(name: str) -> int:
+        return subprocess.run(["bash", "-c", f'source scripts/lib/packages.sh; have_library "{name}"'],
+                              cwd=ROOT, env={**environment(), "PATH": "/usr/local/bin:/usr/bin:/bin"}).returncode
+    assert have("libc.so.6") == 0
+    assert have("librart-missing.so.0") == 1
+
 # --- The same set-up, proven in CI -----------------------------------------------------------
 def workflow_jobs() -> dict[str, str]:
     """The text of each job in .github/workflows/site.yml, by id (ids sit at two spaces)."""

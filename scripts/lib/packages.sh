@@ -24,3 +24,12 @@ install_or_explain() {
   echo "Missing system packages for $purpose: install them (on Debian or Ubuntu: sudo apt-get install $*) and run the command again." >&2
   return 1
 }
+
+# Whether the dynamic linker finds a shared library, e.g. libatomic.so.1. ldconfig lives in
+# /sbin, outside an ordinary user's PATH on Debian. Where there is no ldconfig at all (not
+# glibc) the answer is yes: the program that needs the library says so itself.
+have_library() {
+  local ldconfig
+  ldconfig=$(command -v ldconfig || command -v /sbin/ldconfig || command -v /usr/sbin/ldconfig) || return 0
+  "$ldconfig" -p 2>/dev/null | awk -v name="$1" '$1 == name {found = 1} END {exit !found}'
+}
