@@ -52,6 +52,12 @@ for name in "$@"; do
   missing+=("${PACKAGES[$name]:?unknown name $name}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
+  # OpenJDK's post-installation script links its man page into /usr/share/man/man1 and fails
+  # when that folder is missing, as it is in Docker's slim Debian images (debian:trixie-slim).
+  if [[ " ${missing[*]} " == *" default-jre-headless "* ]] && [ ! -d /usr/share/man/man1 ] \
+     && command -v apt-get >/dev/null 2>&1 && can_be_root; then
+    as_root mkdir -p /usr/share/man/man1
+  fi
   install_or_explain "the tests" "${missing[@]}"
 fi
 
