@@ -39,67 +39,106 @@ tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.jso
 	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The browser editor (/admin/): Sveltia CMS from npm, pinned by admin/package-lock.json, bundled
+# with esbuild into admin/dist/ (admin/build.mjs). make html does not need it (nor Node.js);
+# make publish, make test and make edit build it first.
+ADMIN_BUNDLE := admin/dist/entry.js
+admin/node_modules/.package-lock.json: admin/package.json admin/package-lock.json
+	@bash scripts/system-deps.sh node npm
+	npm ci --prefix admin --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(ADMIN_BUNDLE): admin/node_modules/.package-lock.json admin/build.mjs $(wildcard admin/src/*.js)
+	node admin/build.mjs
+
+admin: $(ADMIN_BUNDLE) ## Bundle the browser editor for /admin/ (needs Node.js: found or installed)
+
 # --- Build --------------------------------------------------------------------------------
-# The safe build (plugins/content_checks/safebuild.py): checks every content file first and
-# stops with every problem listed; builds into a new folder that replaces output/ only on success.
+# The safe build (rart_tools/build.py): checks every content file first and stops with every
+# problem listed; builds into a new folder that replaces output/ only on success.
+TOOLS := $(PYTHON) -m rart_tools
 system-fonts: ## Find or install the fonts and FriBiDi the share cards need
 	@bash scripts/system-fonts.sh
 
 html: $(VENV)/.runtime system-fonts ## Check the content, then build the site into output/
-	$(PYTHON) scripts/build.py --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(TOOLS) build --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+check: $(VENV)/.runtime ## Check the content only, build nothing (CI shows the messages on the pull request)
+	$(TOOLS) check --content $(INPUTDIR) -s $(CONFFILE)
 
 clean: ## Remove output/ and caches (cache/ holds encoded images: safe to delete)
-	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts cache
+	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts cache admin/dist
 	@echo "To reset the set-up as well (.venv, node_modules), run: make distclean"
 
 distclean: clean ## Also remove .venv and node_modules: the next make sets everything up again
-	rm -rf $(VENV) tests/node_modules bench/node_modules
+	rm -rf $(VENV) tests/node_modules bench/node_modules admin/node_modules
 
 serve: $(VENV)/.runtime ## Serve output/ on http://localhost:$(PORT)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 devserver: $(VENV)/.runtime system-fonts ## Preview on http://localhost:$(PORT): rebuilds on every save, the browser reloads
-	$(PYTHON) scripts/devserver.py --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(TOOLS) serve --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
-publish: $(VENV)/.runtime system-fonts ## Check the content, then build with publishconf.py (refuses on any error)
-	$(PYTHON) scripts/build.py --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+publish: $(VENV)/.runtime system-fonts $(ADMIN_BUNDLE) ## Check the content, then build with publishconf.py (refuses on any error)
+	$(TOOLS) build --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
 
-# Scaffolding (plugins/content_checks/scaffold.py). Values reach the scripts through the
-# environment (make exports command-line variables), so quotes in a title need no escaping.
+edit: $(VENV)/.runtime system-fonts $(ADMIN_BUNDLE) ## Edit in the browser: http://127.0.0.1:$(PORT)/admin/ writes into content/ (no account)
+	$(TOOLS) edit --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+
+# Scaffolding (rart_tools/scaffold.py). Values reach the tools through the environment (make
+# exports command-line variables), so quotes in a title need no escaping.
 # LANG is also the locale variable: only a LANG given on the command line counts.
 new: $(VENV)/.runtime ## New content file: make new TYPE=news TITLE="Titolo" (news, campaign, member, page, achievement)
-	@$(PYTHON) scripts/new.py --content $(INPUTDIR) "$$TYPE" "$$TITLE"
+	@$(TOOLS) new --content $(INPUTDIR) "$$TYPE" "$$TITLE"
 
 translate: $(VENV)/.runtime ## Translation stub: make translate FILE=content/pagine/obiettivi.md LANG=en
-	@$(PYTHON) scripts/translate.py --content $(INPUTDIR) --lang "$(if $(filter command line,$(origin LANG)),$(LANG))" "$$FILE"
+	@$(TOOLS) translate --content $(INPUTDIR) --lang "$(if $(filter command line,$(origin LANG)),$(LANG))" "$$FILE"
 
 content-todo: $(VENV)/.runtime ## List what editors still have to fill in
-	@PYTHONPATH=plugins $(PYTHON) -m content_checks $(INPUTDIR)
+	@$(TOOLS) todo --content $(INPUTDIR)
 
 # --- Translations (Babel) -----------------------------------------------------------------
-extract: $(VENV)/.runtime ## Extract interface strings into translations/messages.pot
+# Two gettext domains: `messages` (the interface, every language) and `editors` (messages for
+# editors: rart/messages.py, in the languages of rart.messages.LANGUAGES).
+extract: $(VENV)/.runtime ## Extract the interface strings and the editors' messages (translations/*.pot)
 	$(BIN)/pybabel extract -F translations/babel.cfg $(BABEL_KEYWORDS) --add-comments=Translators: \
-	  --sort-by-file --project=rart-site --msgid-bugs-address= -o translations/messages.pot .
+	  --sort-by-file --project=rart-site --msgid-bugs-address= --width=100 -o translations/messages.pot .
+	$(BIN)/pybabel extract -F translations/editors.cfg --no-default-keywords -k N_ -k Nn_:1,2 \
+	  --add-comments=Translators: --sort-by-file --project=rart-site --msgid-bugs-address= \
+	  --no-wrap -o translations/editors.pot .
 
-update-po: extract ## Merge messages.pot into every catalog
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+update-po: extract ## Merge the templates into every catalog
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete \
+	  --width=100
+	$(BIN)/pybabel update -i translations/editors.pot -d translations -D editors --no-fuzzy-matching \
+	  --ignore-obsolete --no-wrap
 
 init-po: $(VENV)/.runtime ## Start a catalog for a new language: make init-po LANG=xx
 	@echo "$(LANG)" | grep -Eqx '[a-z]{2,3}' || { echo "Use: make init-po LANG=xx (a language code such as de)"; exit 2; }
 	$(BIN)/pybabel init -i translations/messages.pot -d translations -l $(LANG)
 
-i18n-status: $(VENV)/.runtime ## Per language: interface strings, content translated, stale translations
-	@PYTHONPATH=plugins $(PYTHON) -m i18n .
+i18n-status: $(VENV)/.runtime ## Per language: interface strings, editors' messages, content, stale translations
+	@$(TOOLS) status
 
 # --- Tests --------------------------------------------------------------------------------
 system-deps: ## Find or install the system programs the tests need (Chromium, Java, Node)
 	@PYTHON="$(PYTHON)" bash scripts/system-deps.sh chromium java node npm libatomic.so.1
 
-test: $(VENV)/.dev system-deps tests/node_modules/.package-lock.json system-fonts ## Run the whole test suite
+lint: $(VENV)/.dev ## ruff (lint and import order) and mypy (strict for the core, rart/)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: $(VENV)/.dev system-deps system-fonts tests/node_modules/.package-lock.json $(ADMIN_BUNDLE) lint ## Run lint, then the whole test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.dev system-fonts ## Unit, validator and build tests only (no browser, nothing slow): well under a minute
+	$(PYTHON) -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
+
+guide-images: $(VENV)/.dev ## After make test: the editor's screenshots (tests/artifacts/editor/) into docs/guida/
+	$(PYTHON) scripts/guide_images.py tests/artifacts/editor docs/guida
 
 lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
 
-.PHONY: FORCE system-deps system-fonts help venv html clean distclean serve devserver publish new translate content-todo extract update-po init-po i18n-status test lock
+.PHONY: FORCE system-deps system-fonts help venv admin html check clean distclean serve devserver edit publish new translate content-todo extract update-po init-po i18n-status lint test test-fast guide-images lock

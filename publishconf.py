@@ -1,11 +1,15 @@
 """Production settings: the development settings, then only what differs when publishing."""
 
 import os
-import sys
+import runpy
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from pelicanconf import *  # noqa: E402,F403
+# The development settings, as if `from pelicanconf import *` (Pelican reads settings files by
+# path, so the project folder need not be importable).
+globals().update(
+    {name: value for name, value in runpy.run_path(
+        os.path.join(os.path.dirname(os.path.abspath(__file__)), "pelicanconf.py")).items()
+     if name.isupper()}
+)
 
 # The public address is not a fact of this repository: CI passes it in the environment,
 # e.g. SITEURL=https://rart.example.org make publish

@@ -24,8 +24,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def make_photo(args: tuple[str, int, int, int]) -> int:
@@ -49,7 +47,7 @@ def make_photo(args: tuple[str, int, int, int]) -> int:
 
 
 def run(config, sources: Path, output: Path, names: list[str]):
-    from images.pipeline import Pipeline
+    from plugins.images.pipeline import Pipeline
 
     start = time.perf_counter()
     pipeline = Pipeline(config, str(sources), str(output))
@@ -71,8 +69,11 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="work here and keep the files (else a temp dir)")
     args = parser.parse_args()
 
-    import pelicanconf
-    from images.config import load_config
+    import runpy
+
+    from plugins.images.config import load_config
+
+    pelicanconf = runpy.run_path(str(ROOT / "pelicanconf.py"))
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-images-"))
     sources, cache = work / "content", work / "cache"
@@ -89,7 +90,7 @@ def main() -> int:
           f"({args.width * args.height / 1e6:.0f} MP, {total / args.photos / 1e6:.1f} MB each on "
           f"average), made in {time.perf_counter() - started:.1f} s; {os.cpu_count()} cores")
 
-    settings = {k: v for k, v in vars(pelicanconf).items() if k.isupper()}
+    settings = {k: v for k, v in pelicanconf.items() if k.isupper()}
     settings["IMAGES_CACHE_PATH"] = str(cache)
     config = load_config(settings)
     try:

@@ -27,8 +27,7 @@ SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
 LANGUAGES = list(SETTINGS["LANGUAGES"])
 DEFAULT = LANGUAGES[0]
 
-WORDS = ("accoglienza rete diritti comunità città lavoro formazione casa scuola lingua "
-         "salute incontro progetto tavolo servizi persone percorso").split()
+WORDS = ["accoglienza", "rete", "diritti", "comunità", "città", "lavoro", "formazione", "casa", "scuola", "lingua", "salute", "incontro", "progetto", "tavolo", "servizi", "persone", "percorso"]
 
 VANILLA_SETTINGS = """
 AUTHOR = "RART"

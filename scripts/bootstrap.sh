@@ -25,7 +25,7 @@ MIN_PYTHON=(3 11)
 # A new step goes into install_project, and every file it reads into inputs: a change to any
 # of those files makes the next make run the steps again.
 inputs() {
-  echo scripts/bootstrap.sh requirements.txt
+  echo scripts/bootstrap.sh requirements.txt pyproject.toml
   [ "$1" = dev ] && echo requirements-dev.txt
   return 0
 }
@@ -37,6 +37,9 @@ install_project() {
   else
     pip_install --require-hashes -r requirements.txt
   fi
+  # The project's own packages (rart, rart_tools, plugins), editable: see pyproject.toml. With
+  # the pinned setuptools already installed, and no build isolation, nothing is downloaded.
+  pip_install --no-build-isolation -e .
 }
 
 pip_install() {

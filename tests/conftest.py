@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitetools import BuiltSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +67,7 @@ def source_text() -> str:
 @pytest.fixture(scope="session")
 def source_members(source_text) -> list[str]:
     """Member names from content/membri/*.md (Italian), each checked against the source."""
-    from content_checks.frontmatter import read_front_matter
+    from rart.frontmatter import read_front_matter
 
     return [read_front_matter(p)["title"] for p in sorted((ROOT / "content/membri").glob("*.md"))
             if p.name.count(".") == 1]
@@ -114,9 +113,8 @@ def sitemap_schema(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     from browser import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -136,6 +134,15 @@ def real_server(site):
 @pytest.fixture(scope="session")
 def real_sweep(browser, real_server, site):
     """Every page of the real site, every language, loaded once in Chromium."""
+    import json
+
     from browser import sweep
 
-    return sweep(browser, real_server, [site.rel(p) for p in site.pages])
+    reports = sweep(browser, real_server, [site.rel(p) for p in site.pages])
+    # Where the sweep's time goes, for the suite's time budget (tests/artifacts/, git-ignored).
+    stages = {stage: round(sum(r.seconds.get(stage, 0) for r in reports.values()), 1)
+              for stage in ("load_axe", "ace", "looks")}
+    artifacts = Path(__file__).resolve().parent / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "sweep-seconds.json").write_text(json.dumps({"pages": len(reports), **stages}, indent=1))
+    return reports

@@ -10,7 +10,6 @@ import sys
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-
 from conftest import ROOT
 from test_i18n import TABLE
 
@@ -88,9 +87,9 @@ def test_no_interface_text_left_in_english_on_italian_pages(site):
 
 
 def test_i18n_status_reports_every_language_complete():
-    result = subprocess.run([sys.executable, "-m", "i18n", "."], cwd=ROOT, capture_output=True,
-                            text=True, env={"PYTHONPATH": "plugins", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run([sys.executable, "-m", "rart_tools", "status"], cwd=ROOT,
+                            capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stdout + result.stderr
-    lines = [l for l in result.stdout.splitlines()[1:] if not l.startswith(" ")]
-    assert [l.split()[0] for l in lines] == list(TABLE)
-    assert all(l.endswith("complete") and "INCOMPLETE" not in l for l in lines)
+    lines = [row for row in result.stdout.splitlines()[1:] if not row.startswith(" ")]
+    assert [row.split()[0] for row in lines] == list(TABLE)
+    assert all(row.endswith("complete") and "INCOMPLETE" not in row for row in lines)

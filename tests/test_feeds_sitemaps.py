@@ -5,7 +5,6 @@ from __future__ import annotations
 import feedparser
 import pytest
 from lxml import etree
-
 from test_i18n import DEFAULT, ORIGIN, TABLE
 
 
@@ -17,7 +16,7 @@ def prefix(code):
 def test_feed_parses_with_self_and_alternate_urls(site, code):
     feed = feedparser.parse((site.root / prefix(code) / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
-    links = {l["rel"]: l["href"] for l in feed.feed.links}
+    links = {link["rel"]: link["href"] for link in feed.feed.links}
     assert links["self"] == f"{ORIGIN}/{prefix(code)}feed.xml"
     assert links["alternate"] == f"{ORIGIN}/{prefix(code)}"
     assert feed.feed.language == code if "language" in feed.feed else True

@@ -16,22 +16,18 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from images.config import ImagesSettingsError, load_config
-from images.encode import crop_box, target_sizes
-from images.markup import build_picture
-from images.pipeline import Pipeline
-from images.references import (
-    classify_alt,
-    front_matter_line,
-    image_lines,
-    img_attributes,
-    resolve,
-)
-from images.problems import ImageProblem
-from PIL import Image, ImageCms, ImageDraw, ImageFilter, IptcImagePlugin
-
 from conftest import FIXTURE, build
+from PIL import Image, ImageCms, ImageDraw, ImageFilter, IptcImagePlugin
 from sitetools import BuiltSite
+
+from plugins.images.config import ImagesSettingsError, load_config
+from plugins.images.encode import crop_box, target_sizes
+from plugins.images.markup import build_picture
+from plugins.images.pipeline import Pipeline
+from plugins.images.references import front_matter_line, image_lines, img_attributes
+from rart.images import classify_alt, find_image, is_external
+
+pytestmark = pytest.mark.slow
 
 MAX_BYTES = 200_000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp",
@@ -113,9 +109,8 @@ def append_body(path: Path, text: str) -> int:
 def settings_file(folder: Path, content: Path, cache: Path, extra: str = "") -> Path:
     path = folder / "imagesconf.py"
     path.write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(FIXTURE)!r})\n"
-        "from fixtureconf import *  # noqa: F403\n"
+        "import runpy\n"
+        f"globals().update(runpy.run_path({str(FIXTURE / 'fixtureconf.py')!r}))\n"
         f"PATH = {str(content)!r}\n"
         f"IMAGES_CACHE_PATH = {str(cache)!r}\n" + extra,
         encoding="utf-8",
@@ -369,13 +364,13 @@ BROKEN = {
     "truncated": ("tagliata.jpg", None, "![Una foto tagliata]({static}/immagini/tagliata.jpg)",
                   "danneggiata o incompleta"),
     "unsupported": ("grafico.tga", None, "![Un grafico]({static}/immagini/grafico.tga)",
-                    "formato TGA non è supportato"),
+                    "in formato TGA, che il sito non accetta"),
     "missing-file": (None, None, "![Una foto]({static}/immagini/non-esiste.jpg)",
-                     "il file non esiste"),
+                     "non-esiste.jpg» non esiste"),
     "empty-alt": ("foto.jpg", None, "![]({static}/immagini/foto.jpg)",
-                  "non ha un testo alternativo"),
+                  "non ha il testo alternativo"),
     "blank-alt": ("foto.jpg", None, "![ ]({static}/immagini/foto.jpg)",
-                  "non ha un testo alternativo"),
+                  "non ha il testo alternativo"),
 }
 
 
@@ -425,7 +420,8 @@ def test_missing_image_alt_in_front_matter_names_the_line(wide_log, tmp_path):
     flat = " ".join((result.stdout + result.stderr).split())
     assert result.returncode != 0
     assert "Traceback" not in flat
-    assert f"content/pagine/obiettivi.md, riga {line}: l'immagine foto.jpg" in flat
+    assert f"ERRORE content/pagine/obiettivi.md, riga {line}" in flat
+    assert f"C'è un'immagine (Image alla riga {line}) ma manca il testo alternativo" in flat
     assert "Image_alt:" in flat
 
 
@@ -439,7 +435,9 @@ def test_a_very_large_source_gets_a_warning(wide_log, tmp_path):
     result = build(content, settings, tmp_path / "output")
     flat = " ".join((result.stdout + result.stderr).split())
     assert result.returncode != 0 and "Traceback" not in flat
-    assert "WARNING" in flat and "content/immagini/grande.jpg: l'immagine è molto grande" in flat
+    assert "AVVISO content/immagini/grande.jpg" in flat
+    assert "L'immagine content/immagini/grande.jpg è molto grande" in flat
+    assert "tienila sotto i 0.1 megapixel" in flat
 
 
 # --- pure parts -------------------------------------------------------------------------------
@@ -487,16 +485,20 @@ def test_resolve_follows_pelican_and_refuses_what_it_cannot_publish(tmp_path):
     (tmp_path / "immagini" / "a b.jpg").write_bytes(b"x")
     (tmp_path / "notizie").mkdir()
     (tmp_path / "notizie" / "vicina.png").write_bytes(b"x")
-    assert resolve("{static}/immagini/a%20b.jpg", str(tmp_path), "notizie", "f") == "immagini/a b.jpg"
-    assert resolve("/immagini/a b.jpg", str(tmp_path), "notizie", "f") == "immagini/a b.jpg"
-    assert resolve("{static}vicina.png", str(tmp_path), "notizie", "f") == "notizie/vicina.png"
-    assert resolve("immagini/a b.jpg", str(tmp_path), "notizie", "f") == "immagini/a b.jpg"
-    assert resolve("{static}/immagini/a b.jpg", str(tmp_path), "", "f",
-                   field="image") == "immagini/a b.jpg"
-    with pytest.raises(ImageProblem, match="è su un altro sito"):
-        resolve("https://example.org/x.jpg", str(tmp_path), "", "f")
-    with pytest.raises(ImageProblem, match="non esiste"):
-        resolve("{static}/../fuori.jpg", str(tmp_path), "", "f")
+    (tmp_path.parent / "fuori.jpg").write_bytes(b"x")
+
+    def exists(rel):
+        return (tmp_path / rel).is_file()
+
+    assert find_image("{static}/immagini/a%20b.jpg", "notizie", exists) == "immagini/a b.jpg"
+    assert find_image("/immagini/a b.jpg", "notizie", exists) == "immagini/a b.jpg"
+    assert find_image("{static}vicina.png", "notizie", exists) == "notizie/vicina.png"
+    assert find_image("immagini/a b.jpg", "notizie", exists) == "immagini/a b.jpg"
+    assert find_image("{static}/immagini/a b.jpg", "", exists, field=True) == "immagini/a b.jpg"
+    assert is_external("https://example.org/x.jpg") and is_external(" //example.org/x.jpg")
+    # Never a file outside content/, even one that exists.
+    assert find_image("{static}/../fuori.jpg", "", exists) is None
+    assert find_image("../../fuori.jpg", "notizie", exists) is None
 
 
 @pytest.mark.parametrize(
@@ -577,7 +579,8 @@ def test_the_warning_names_the_file_and_sizes(tmp_path):
     pipeline.source("blu.png")
     pipeline.source("rumore.png")
     assert len(pipeline.warnings) == 1
-    assert pipeline.warnings[0].startswith(f"{tmp_path.name}/rumore.png: l'immagine è molto grande")
+    assert pipeline.warnings[0][0] == "image-very-large"
+    assert pipeline.warnings[0][1]["file"] == f"{tmp_path.name}/rumore.png"
 
 
 def test_output_urls_live_under_the_images_folder(image_site):

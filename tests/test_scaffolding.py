@@ -3,18 +3,15 @@ that pass the content checks once the editor has written what is marked ✎."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import os
 import re
 import shutil
 import subprocess
 
 import pytest
-
 from conftest import FIXTURE, ROOT
-from test_validation import check, load_script
+from test_validation import check, tools
 
 FIXTURE_CONF = FIXTURE / "fixtureconf.py"
 
@@ -26,15 +23,10 @@ def content(tmp_path):
     return target
 
 
-SCRIPT_MODULES = {"new.py": load_script("new"), "translate.py": load_script("translate")}
-
-
-def run(script: str, *args: str) -> subprocess.CompletedProcess:
-    """scripts/<script> with the fixture's settings, in this process (as its own main)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        status = SCRIPT_MODULES[script].main(["-s", str(FIXTURE_CONF), *args])
-    return subprocess.CompletedProcess(script, status, out.getvalue(), "")
+def run(command: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m rart_tools new|translate` with the fixture's settings, in this process."""
+    status, output = tools(command, "-s", str(FIXTURE_CONF), *args)
+    return subprocess.CompletedProcess(command, status, output, "")
 
 
 def make(*args: str, **variables: str) -> subprocess.CompletedProcess:
@@ -60,8 +52,8 @@ def complete(path, summary="Una frase che riassume.", body="Il testo scritto da 
 
 # --- make new ------------------------------------------------------------------------------
 def test_every_archetype_has_exactly_the_contract_fields():
-    from content_checks.contract import CONTRACT
-    from content_checks.scaffold import ARCHETYPES
+    from rart.contract import CONTRACT
+    from rart_tools.scaffold import ARCHETYPES
 
     for content_type, fields in CONTRACT.items():
         text = (ARCHETYPES / f"{content_type}.md").read_text(encoding="utf-8")
@@ -86,7 +78,7 @@ def test_make_new_writes_a_correctly_named_file_with_every_field(content):
     ("achievement", "risultati"), ("notizia", "notizie"), ("ente", "membri"),
 ])
 def test_new_file_passes_the_checks_once_summary_and_text_are_written(content, type_name, folder):
-    result = run("new.py", "--content", str(content), type_name, "Un titolo di prova")
+    result = run("new", "--content", str(content), type_name, "Un titolo di prova")
     assert result.returncode == 0, result.stdout + result.stderr
     path = content / folder / "un-titolo-di-prova.md"
     status, output = check(content)
@@ -103,24 +95,24 @@ def test_new_file_passes_the_checks_once_summary_and_text_are_written(content, t
 
 def test_new_campaign_points_its_button_somewhere_real(content):
     (content / "pagine" / "contatti.md").write_text("Title: Contatti\nSummary: s.\n\nTesto.\n")
-    run("new.py", "--content", str(content), "campaign", "Estate")
+    run("new", "--content", str(content), "campaign", "Estate")
     text = (content / "campagne" / "estate.md").read_text(encoding="utf-8")
     assert "Cta_url: {filename}/pagine/contatti.md\n" in text
     assert "Campaign_status: active\n" in text
 
 
 def test_new_achievement_takes_the_next_order(content):
-    run("new.py", "--content", str(content), "achievement", "Terzo")
+    run("new", "--content", str(content), "achievement", "Terzo")
     assert "Order: 3\n" in (content / "risultati" / "terzo.md").read_text(encoding="utf-8")
 
 
 def test_new_never_overwrites(content):
     path = content / "notizie" / "notizia-di-prova-1.md"
     before = path.read_bytes() if path.exists() else None
-    first = run("new.py", "--content", str(content), "news", "Notizia di prova 1")
+    first = run("new", "--content", str(content), "news", "Notizia di prova 1")
     assert first.returncode == 0
     written = path.read_bytes()
-    again = run("new.py", "--content", str(content), "news", "Notizia di prova 1")
+    again = run("new", "--content", str(content), "news", "Notizia di prova 1")
     assert again.returncode == 1
     assert "esiste già" in again.stdout
     assert path.read_bytes() == written and before is None
@@ -134,14 +126,14 @@ def test_new_never_overwrites(content):
     ([], "il tipo «» non esiste"),
 ])
 def test_new_refuses_clearly(content, args, message):
-    result = run("new.py", "--content", str(content), *args)
+    result = run("new", "--content", str(content), *args)
     assert result.returncode == 1
     assert message in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_long_titles_give_short_addresses():
-    from content_checks.scaffold import make_slug
+    from rart_tools.scaffold import make_slug
 
     slug = make_slug("La rete incontra la Prefettura di Torino per il monitoraggio del sistema di accoglienza")
     assert len(slug) <= 60 and not slug.endswith("-")
@@ -164,7 +156,7 @@ def test_make_translate_writes_the_linked_stub(content):
 
 
 def test_translation_passes_once_every_marked_line_is_translated(content):
-    result = run("translate.py", "--content", str(content), "--lang", "fr", str(content / "notizie" / "notizia-1.md"))
+    result = run("translate", "--content", str(content), "--lang", "fr", str(content / "notizie" / "notizia-1.md"))
     assert result.returncode == 0, result.stdout + result.stderr
     path = content / "notizie" / "notizia-1.fr.md"
     status, output = check(content)
@@ -172,7 +164,7 @@ def test_translation_passes_once_every_marked_line_is_translated(content):
     marked = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "✎" in line]
     assert marked
     for number in marked:
-        assert f"content/notizie/notizia-1.fr.md:{number} (riga {number})" in output
+        assert f"content/notizie/notizia-1.fr.md, riga {number}" in output
     path.write_text(path.read_text(encoding="utf-8").replace("✎ ", ""), encoding="utf-8")
     status, output = check(content)
     assert status == 0, output
@@ -185,7 +177,7 @@ def test_translation_links_point_at_the_translation_where_it_exists(content):
         encoding="utf-8",
     )
     (content / "pagine" / "obiettivi.en.md").unlink()
-    run("translate.py", "--content", str(content), "--lang", "en", str(content / "pagine" / "obiettivi.md"))
+    run("translate", "--content", str(content), "--lang", "en", str(content / "pagine" / "obiettivi.md"))
     text = (content / "pagine" / "obiettivi.en.md").read_text(encoding="utf-8")
     assert "({filename}/pagine/membri.en.md)" in text  # membri.en.md exists
     assert "({filename}/pagine/risultati.md)" in text  # risultati has no English version
@@ -201,7 +193,7 @@ def test_translation_links_point_at_the_translation_where_it_exists(content):
 ])
 def test_translate_refuses_clearly(content, lang, file, message):
     before = sorted(p.name for p in (content / "pagine").iterdir())
-    result = run("translate.py", "--content", str(content), "--lang", lang, str(content / file))
+    result = run("translate", "--content", str(content), "--lang", lang, str(content / file))
     assert result.returncode == 1
     assert message in result.stdout
     assert "Traceback" not in result.stdout + result.stderr

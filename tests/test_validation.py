@@ -2,45 +2,39 @@
 an Italian message naming the file (and the line) and no traceback; the real and the fixture
 content pass with no error and no wording warning.
 
-The check runs in this process through scripts/build.py's own entry point (`--check`), which is
-exactly what `make html` runs before Pelican; the few real builds are in test_atomic_build.py.
+The check runs in this process through the tools' own entry point (`python -m rart_tools
+check`), which is exactly what `make html` runs before Pelican; the few real builds are in
+test_atomic_build.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE, ROOT, build
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 CASES = tomllib.loads((BROKEN / "cases.toml").read_text(encoding="utf-8"))["case"]
 
 
-def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(f"rart_scripts_{name}", ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def tools(*args: str) -> tuple[int, str]:
+    """`python -m rart_tools ARGS…` in this process: (exit status, output)."""
+    from rart_tools.__main__ import main
 
-
-BUILD_SCRIPT = load_script("build")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        status = main(list(args))
+    return status, out.getvalue()
 
 
 def check(content: Path, *options: str) -> tuple[int, str]:
-    """`scripts/build.py --check` on `content` with the fixture's settings: (exit status, output)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        status = BUILD_SCRIPT.main(
-            ["-s", str(FIXTURE / "fixtureconf.py"), "--content", str(content), "--check", *options]
-        )
-    return status, out.getvalue()
+    """`python -m rart_tools check` on `content` with the fixture's settings."""
+    return tools("check", "-s", str(FIXTURE / "fixtureconf.py"), "--content", str(content), *options)
 
 
 @pytest.fixture
@@ -84,7 +78,7 @@ def test_broken_case_stops_the_build_with_a_clear_message(case, content):
     assert "Traceback" not in output
     shown = f"content/{case['path']}"
     if "line" in case:
-        assert f"{shown}:{case['line']} (riga {case['line']})" in output, output
+        assert f"{shown}, riga {case['line']}\n" in output, output
     else:
         assert shown in output, output
     for fragment in case["expect"]:  # a message's first letter is capitalised in the report
@@ -104,18 +98,19 @@ def test_every_problem_of_every_file_is_reported_in_one_run(content):
     assert status == 1
     assert "content/notizie/uno.md" in output  # Summary, Date and Category missing
     assert output.count("ERRORE content/notizie/uno.md") == 3
-    assert "content/pagine/due.md:1 (riga 1)" in output
-    assert "content/campagne/tre.md:1 (riga 1)" in output
+    assert "content/pagine/due.md, riga 1\n" in output
+    assert "content/campagne/tre.md, riga 1\n" in output
     assert "5 errori in 3 file" in output
 
 
 def test_real_content_has_no_error_and_no_wording_warning():
-    from content_checks.config import load_config
-    from content_checks.safebuild import read_settings
-    from content_checks.validate import validate_site
+    from plugins.content_checks.config import load_config
+    from plugins.content_checks.validate import validate_site
+    from rart_tools.build import read_settings
 
-    result = validate_site(load_config(read_settings(ROOT / "pelicanconf.py")))
-    assert [p.format() for p in result.problems] == []
+    config = load_config(read_settings(ROOT / "pelicanconf.py"))
+    result = validate_site(config)
+    assert [p.format(config.messages) for p in result.problems] == []
     assert result.checked_files > 100
 
 
@@ -137,12 +132,12 @@ def test_wording_is_a_warning_with_file_and_line_and_never_stops_the_build(conte
     )
     status, output = check(content)
     assert status == 0, output
-    assert "AVVISO content/notizie/parole.md:2 (riga 2)" in output
+    assert "AVVISO content/notizie/parole.md, riga 2" in output
     assert "«extracomunitari» è un termine sconsigliato" in output
-    assert "AVVISO content/notizie/parole.md:8 (riga 8)" in output
+    assert "AVVISO content/notizie/parole.md, riga 8" in output
     assert output.count("«clandestini»") == 1  # the address of the link is not prose
-    assert "AVVISO content/notizie/notizia-3.fr.md:6 (riga 6)" in output
-    assert "3 avvisi sul linguaggio" in output
+    assert "AVVISO content/notizie/notizia-3.fr.md, riga 6" in output
+    assert "3 avvisi sulla scrittura" in output
 
 
 def test_utf8_with_bom_and_windows_line_ends_is_fine(content):
@@ -161,7 +156,7 @@ def test_scaffold_placeholder_and_translation_marks_are_reported_per_line(conten
     status, output = check(content)
     assert status == 1
     for line in (1, 2, 4, 5):
-        assert f"content/pagine/obiettivi.fr.md:{line} (riga {line})" in output
+        assert f"content/pagine/obiettivi.fr.md, riga {line}" in output
 
 
 def test_messages_follow_the_language_setting(content):
@@ -174,7 +169,7 @@ def test_messages_follow_the_language_setting(content):
 
 
 def test_malformed_settings_are_named():
-    from content_checks.config import SettingsError, compile_terms, load_config
+    from plugins.content_checks.config import SettingsError, compile_terms, load_config
 
     with pytest.raises(SettingsError, match="CONTENT_CHECKS_LANGUAGE"):
         load_config({"PATH": "content", "CONTENT_CHECKS_LANGUAGE": "de"})
@@ -187,7 +182,7 @@ def test_malformed_settings_are_named():
 
 def test_editing_guide_documents_the_contract():
     """docs/EDITING.md holds one table per content type, generated from contract.py."""
-    from content_checks.contract import CONTRACT, editing_table
+    from rart.contract import CONTRACT, editing_table
 
     guide = (ROOT / "docs" / "EDITING.md").read_text(encoding="utf-8")
     for content_type in CONTRACT:
@@ -201,9 +196,8 @@ def test_plain_pelican_runs_the_same_checks(content, tmp_path, monkeypatch):
     (content / "pagine" / "due.md").write_text("Title: Due\nSummary: s\nOrder: 3\n\nTesto.\n")
     settings = tmp_path / "conf.py"
     settings.write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(FIXTURE)!r})\n"
-        "from fixtureconf import *\n"
+        "import runpy\n"
+        f"globals().update(runpy.run_path({str(FIXTURE / 'fixtureconf.py')!r}))\n"
         f"PATH = {str(content)!r}\n",
         encoding="utf-8",
     )

@@ -3,6 +3,9 @@ reading order for the achievements timeline and the home page."""
 
 from pelican import signals
 
+from rart.collections import items_of_type
+from rart.site import Site
+
 
 def order_key(item):
     """Dated results first in date order; undated ones keep the order their `order` field gives."""
@@ -11,11 +14,10 @@ def order_key(item):
 
 
 def add_achievements(generator):
-    results = {code: [] for code in generator.settings["LANGUAGES"]}
-    for page in generator.pages + generator.hidden_pages:
-        for item in [page, *page.translations]:
-            if item.content_type == "achievement":
-                results[item.lang].append(item)
+    site = Site.of(generator.context, generator.settings)
+    results = {code: [] for code in site.languages}
+    for item in items_of_type([generator.pages, generator.hidden_pages], "achievement"):
+        results[item.lang].append(item)
     for items in results.values():
         items.sort(key=order_key)
     generator.context["ACHIEVEMENTS"] = results

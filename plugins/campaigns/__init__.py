@@ -7,6 +7,11 @@ from dataclasses import replace
 
 from pelican import signals
 
+from rart.collections import items_of_type
+from rart.messages import Messages
+from rart.problems import Problem
+from rart.site import Site
+
 from .model import (
     CampaignFieldError,
     check_period,
@@ -20,22 +25,30 @@ logger = logging.getLogger(__name__)
 _EPOCH = dt.date(1, 1, 1)
 
 
+def _report(item, problem: CampaignFieldError, settings) -> None:
+    site = Site.from_settings(settings)
+    where = site.shown(item.relative_source_path)
+    logger.error("%s", Problem(where, None, problem.code, problem.params).format(
+        Messages.for_settings(settings)))
+
+
 def add_campaigns(generator):
-    # Runs when pages are read and before any template is rendered.
-    campaigns = {code: [] for code in generator.settings["LANGUAGES"]}
-    for page in generator.pages:
-        for item in [page, *page.translations]:
-            if item.content_type != "campaign":
-                continue
-            try:
-                item.status_value = check_status(getattr(item, "campaign_status", None))
-                item.start = parse_day(getattr(item, "start", None), "start")
-                item.end = parse_day(getattr(item, "end", None), "end")
-                check_period(item.start, item.end)
-                item.materials = parse_materials(getattr(item, "materials", None))
-            except CampaignFieldError as problem:
-                logger.error("%s: %s", item.relative_source_path, problem)
-                continue
+    # Runs when pages are read and before any template is rendered. Every campaign gets its
+    # fields parsed, hidden ones included (a hidden page is published, only not listed), so
+    # no later stage meets a field still as text.
+    site = Site.of(generator.context, generator.settings)
+    campaigns = {code: [] for code in site.languages}
+    for item in items_of_type([generator.pages, generator.hidden_pages], "campaign"):
+        try:
+            item.status_value = check_status(getattr(item, "campaign_status", None))
+            item.start = parse_day(getattr(item, "start", None), "start")
+            item.end = parse_day(getattr(item, "end", None), "end")
+            check_period(item.start, item.end)
+            item.materials = parse_materials(getattr(item, "materials", None))
+        except CampaignFieldError as problem:
+            _report(item, problem, generator.settings)
+            continue
+        if getattr(item, "status", "published") != "hidden":
             campaigns[item.lang].append(item)
     for items in campaigns.values():
         # Active campaigns first, then the most recent.
@@ -47,16 +60,18 @@ def resolve_campaign_links(generators):
     # Static files are known only once every generator has read its files, StaticGenerator
     # last; links to them ({static}) are resolved here, before anything is written.
     context = generators[0].context
-    for items in context.get("CAMPAIGNS", {}).values():
-        for item in items:
-            try:
-                item.cta_href = resolve_link(getattr(item, "cta_url", ""), context)
-                item.materials = [
-                    replace(material, url=resolve_link(material.url, context))
-                    for material in item.materials
-                ]
-            except CampaignFieldError as problem:
-                logger.error("%s: %s", item.relative_source_path, problem)
+    for item in items_of_type([context.get("pages", []), context.get("hidden_pages", [])],
+                              "campaign"):
+        if not hasattr(item, "status_value"):
+            continue  # its fields could not be read: reported by add_campaigns
+        try:
+            item.cta_href = resolve_link(getattr(item, "cta_url", ""), context)
+            item.materials = [
+                replace(material, url=resolve_link(material.url, context))
+                for material in getattr(item, "materials", None) or []
+            ]
+        except CampaignFieldError as problem:
+            _report(item, problem, generators[0].settings)
 
 
 def register():

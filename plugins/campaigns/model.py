@@ -1,4 +1,7 @@
-"""Campaign fields that Pelican leaves as text: dates, status and downloadable materials."""
+"""Campaign fields that Pelican leaves as text: dates, status and downloadable materials.
+
+The validator checks the same fields first, in the editors' words; these functions turn them
+into values and stop a run that skipped it with the same message codes (rart.messages)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,11 @@ STATUSES = ("active", "past")
 
 
 class CampaignFieldError(ValueError):
-    """A campaign field has a value the site cannot use; the message is for editors."""
+    """A campaign field has a value the site cannot use: a message code and its values."""
+
+    def __init__(self, code: str, params: dict):
+        super().__init__(code, params)
+        self.code, self.params = code, params
 
 
 @dataclass(frozen=True)
@@ -18,7 +25,7 @@ class Material:
     url: str
 
 
-def parse_day(value: str | None, field: str) -> dt.date | None:
+def parse_day(value, field: str) -> dt.date | None:
     """'2025-03-01' -> date(2025, 3, 1); empty -> None."""
     if value in (None, ""):
         return None
@@ -27,9 +34,8 @@ def parse_day(value: str | None, field: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise CampaignFieldError(
-            f"il campo {field} vale «{value}»: scrivi la data come AAAA-MM-GG, per esempio 2025-03-01"
-        ) from None
+        raise CampaignFieldError("bad-date", {
+            "value": value, "example": f"{field.capitalize()}: 2025-03-01"}) from None
 
 
 def parse_materials(value) -> list[Material]:
@@ -44,27 +50,24 @@ def parse_materials(value) -> list[Material]:
             continue
         label, sep, url = line.partition("|")
         if not sep or not label.strip() or not url.strip():
-            raise CampaignFieldError(
-                f"il materiale «{line.strip()}» va scritto come «Titolo | collegamento», "
-                "per esempio: Volantino (PDF) | {static}/materiali/volantino.pdf"
-            )
+            raise CampaignFieldError("bad-material", {"value": line.strip()})
         materials.append(Material(label.strip(), url.strip()))
     return materials
 
 
-def check_status(value: str | None) -> str:
+def check_status(value) -> str:
     if value not in STATUSES:
-        raise CampaignFieldError(
-            f"il campo status vale «{value}»: usa active (in corso) oppure past (conclusa)"
-        )
+        raise CampaignFieldError("bad-choice", {
+            "value": value, "name": "Campaign_status", "choices": ", ".join(STATUSES),
+            "example": "Campaign_status: active"})
     return value
 
 
 def check_period(start: dt.date | None, end: dt.date | None) -> None:
     if start and end and end < start:
-        raise CampaignFieldError(
-            f"la campagna finisce ({end.isoformat()}) prima di cominciare ({start.isoformat()})"
-        )
+        raise CampaignFieldError("date-order", {
+            "later": "End", "later_value": end.isoformat(), "earlier": "Start",
+            "earlier_value": start.isoformat(), "earlier_line": ""})
 
 
 def resolve_link(value: str, context: dict) -> str:
@@ -76,12 +79,10 @@ def resolve_link(value: str, context: dict) -> str:
     siteurl = context.get("SITEURL", "")
     for marker, registry in (("{filename}", "generated_content"), ("{static}", "static_content")):
         if value.startswith(marker):
-            path = value[len(marker) :].lstrip("/")
+            path = value[len(marker):].lstrip("/")
             target = context.get(registry, {}).get(path)
             if target is None:
-                raise CampaignFieldError(
-                    f"il collegamento «{value}» punta a un file che non esiste: "
-                    f"controlla il percorso a partire dalla cartella content/"
-                )
+                code = "broken-filename" if marker == "{filename}" else "broken-static"
+                raise CampaignFieldError(code, {"target": value, "where": "materiali/"})
             return f"{siteurl}/{target.url}"
     return value

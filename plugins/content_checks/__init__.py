@@ -1,9 +1,9 @@
-"""Content checks: every content file against the front-matter contract (contract.py), the
-other files and the settings, with messages for editors (messages.py).
+"""Content checks: every content file against the front-matter contract (rart.contract), the
+other files and the settings, with messages for editors (rart.messages).
 
 The checks are a pure validator (validate.py) that reads the files itself. `make html`,
-`make publish` and `make devserver` run it before Pelican (safebuild.py), so a mistake never
-reaches Pelican; this plugin runs the same validator inside Pelican for plain
+`make publish` and `make devserver` run it before Pelican (rart_tools.build), so a mistake
+never reaches Pelican; this plugin runs the same validator inside Pelican for plain
 `python -m pelican` runs (the test suite builds that way)."""
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ import logging
 
 from pelican import signals
 
+from rart.contract import todo_fields
+from rart.messages import Messages
+from rart.problems import format_report
+
 from .config import load_config, setting
-from .contract import todo_fields
-from .problems import format_report
 from .validate import validate_site
 
 logger = logging.getLogger(__name__)
@@ -32,10 +34,10 @@ def check_before_reading(pelican):
     if result.errors:
         # One record for the whole report: with --fatal errors Pelican stops at the first
         # error it logs, and editors must see every problem at once.
-        logger.error("%s", format_report(result.errors, config.message_language))
+        logger.error("%s", format_report(result.errors, config.messages))
     if result.warnings:
         # Advice, not a failure: INFO keeps `--fatal warnings` builds (the tests) going.
-        logger.info("%s", format_report(result.warnings, config.message_language))
+        logger.info("%s", format_report(result.warnings, config.messages))
     return None
 
 
@@ -50,7 +52,8 @@ def count_todo(generators):
     context = generators[0].context
     todo_count = sum(bool(todo_fields(item.content_type, item.metadata)) for item in _items(context))
     if todo_count:
-        logger.info("%d file hanno campi da completare: `make content-todo` li elenca.", todo_count)
+        messages = Messages.for_settings(generators[0].settings)
+        logger.info("%s", messages.text("todo-files", files=messages.count("files", todo_count)))
 
 
 def register():

@@ -9,10 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from images.references import EXTERNAL
-from images.references import IMAGE_EXTENSIONS as PIPELINE_EXTENSIONS
-
-PLACEHOLDER = "✎"
+from rart.contract import PLACEHOLDER
 
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -32,14 +29,6 @@ UNSAFE_TAGS = {
     "select", "frame", "frameset", "meta", "link", "base", "svg", "math", "applet",
 }
 HTML_TAG_RE = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?\s*>")
-# What plugins/images publishes, and what it refuses with advice (SVG, iPhone's HEIC).
-# The image pipeline decides which files are images and which links point elsewhere.
-REFUSED_IMAGE_EXTENSIONS = (".svg", ".heic", ".heif")
-IMAGE_EXTENSIONS = tuple(sorted(set(PIPELINE_EXTENSIONS) - set(REFUSED_IMAGE_EXTENSIONS)))
-GENERIC_ALT = {
-    "immagine", "foto", "fotografia", "image", "photo", "picture", "img", "logo", "alt",
-    "testo alternativo", "descrizione",
-}
 
 
 @dataclass(frozen=True)
@@ -125,12 +114,6 @@ def scan(lines: list[str], first_line: int) -> Scan:
             prose = prose[: tag.start()] + " " * (tag.end() - tag.start()) + prose[tag.end():]
         result.prose.append((number, prose))
     return result
-
-
-def is_generic_alt(alt: str) -> bool:
-    """An alternative text that says nothing: a file name or a word like 'foto'."""
-    text = alt.strip().casefold()
-    return text in GENERIC_ALT or text.endswith(IMAGE_EXTENSIONS)
 
 
 def html_tag(text: str) -> str | None:

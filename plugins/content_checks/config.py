@@ -5,21 +5,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .contract import MAX_FILE_BYTES
-from .messages import LANGUAGES as MESSAGE_LANGUAGES
+from rart.contract import MAX_FILE_BYTES
+from rart.messages import LANGUAGES as MESSAGE_LANGUAGES
+from rart.messages import Messages
+from rart.site import Site
 
-DEFAULTS = {
-    # Language of the messages for editors: a key of messages.CATALOGS.
+DEFAULTS: dict[str, Any] = {
+    # Language of the messages for editors: a language of rart.messages.LANGUAGES.
     "CONTENT_CHECKS_LANGUAGE": "it",
     # {content language: [((form, form, …), suggested alternative), …]}; see pelicanconf.py.
     "CONTENT_CHECKS_DISCOURAGED_TERMS": {},
     # The most a content file may weigh, in bytes.
     "CONTENT_CHECKS_MAX_FILE_BYTES": MAX_FILE_BYTES,
+    # A sentence longer than this many words gets a warning (readability.py): readers include
+    # people who read the language of the page with difficulty.
+    "CONTENT_CHECKS_MAX_SENTENCE_WORDS": 30,
     # Run the checks inside Pelican too (for `python -m pelican`). The safe build
-    # (content_checks.safebuild) has already run them, so it turns this off.
+    # (rart_tools.build) has already run them, so it turns this off.
     "CONTENT_CHECKS_IN_PELICAN": True,
 }
 
@@ -30,7 +37,7 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Term:
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     suggestion: str
 
 
@@ -38,27 +45,29 @@ class Term:
 class Config:
     """Everything the validator needs from the settings, as plain values."""
 
-    content_dir: Path
-    settings: dict  # the full settings, for i18n.metadata.complete_metadata
-    message_language: str = "it"
+    site: Site
+    messages: Messages
     max_bytes: int = MAX_FILE_BYTES
     terms: dict[str, list[Term]] = field(default_factory=dict)
+    max_sentence_words: int = DEFAULTS["CONTENT_CHECKS_MAX_SENTENCE_WORDS"]
+    ignore: tuple[str, ...] = ()  # IGNORE_FILES patterns
     today: dt.date = field(default_factory=dt.date.today)
 
     @property
-    def languages(self) -> dict:
-        return self.settings["LANGUAGES"]
-
-    @property
-    def default_language(self) -> str:
-        return next(iter(self.languages))
+    def content_dir(self) -> Path:
+        return self.site.content_dir
 
 
-def setting(settings: dict, name: str):
+def setting(settings: Mapping[str, Any], name: str) -> Any:
     return settings.get(name, DEFAULTS[name])
 
 
-def load_config(settings: dict, today: dt.date | None = None) -> Config:
+def messages_for(settings: Mapping[str, Any]) -> Messages:
+    """The editors' messages in the language CONTENT_CHECKS_LANGUAGE names."""
+    return Messages(Path(settings["I18N_TRANSLATIONS_DIR"]), setting(settings, "CONTENT_CHECKS_LANGUAGE"))
+
+
+def load_config(settings: Mapping[str, Any], today: dt.date | None = None) -> Config:
     """A Config from Pelican settings (a dict with PATH, LANGUAGES, CONTENT_TYPES, …)."""
     language = setting(settings, "CONTENT_CHECKS_LANGUAGE")
     if language not in MESSAGE_LANGUAGES:
@@ -68,21 +77,25 @@ def load_config(settings: dict, today: dt.date | None = None) -> Config:
     max_bytes = setting(settings, "CONTENT_CHECKS_MAX_FILE_BYTES")
     if not isinstance(max_bytes, int) or max_bytes <= 0:
         raise SettingsError("CONTENT_CHECKS_MAX_FILE_BYTES must be a positive whole number of bytes")
+    max_words = setting(settings, "CONTENT_CHECKS_MAX_SENTENCE_WORDS")
+    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words <= 0:
+        raise SettingsError("CONTENT_CHECKS_MAX_SENTENCE_WORDS must be a positive whole number of words")
     return Config(
-        content_dir=Path(settings["PATH"]),
-        settings=settings,
-        message_language=language,
+        site=Site.from_settings(settings),
+        messages=messages_for(settings),
         max_bytes=max_bytes,
         terms=compile_terms(setting(settings, "CONTENT_CHECKS_DISCOURAGED_TERMS")),
+        max_sentence_words=max_words,
+        ignore=tuple(settings.get("IGNORE_FILES", ())),
         today=today or dt.date.today(),
     )
 
 
-def compile_terms(table) -> dict[str, list[Term]]:
+def compile_terms(table: object) -> dict[str, list[Term]]:
     """{'it': [(('clandestino', 'clandestini'), 'persona migrante'), …]} -> compiled patterns.
     Forms match whole words, case-insensitively; a space in a form matches any run of spaces."""
     name = "CONTENT_CHECKS_DISCOURAGED_TERMS"
-    if not isinstance(table, dict):
+    if not isinstance(table, Mapping):
         raise SettingsError(f"{name} must map a language code to a list of (forms, suggestion)")
     compiled = {}
     for lang, entries in table.items():

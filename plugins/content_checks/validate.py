@@ -17,22 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from unidecode import unidecode
-
-from .body import (
-    EXTERNAL,
-    IMAGE_EXTENSIONS,
-    PLACEHOLDER,
-    REFUSED_IMAGE_EXTENSIONS,
-    Scan,
-    html_tag,
-    is_generic_alt,
-    scan,
-)
-from .config import Config
-from .contract import (
+from rart.contract import (
     CONTRACT,
     PELICAN_DATES,
+    PLACEHOLDER,
     RESERVED,
     RULES,
     YES,
@@ -41,19 +29,31 @@ from .contract import (
     Requires,
     all_field_names,
     fields_by_name,
+    status_of,
 )
-from .frontmatter import META_MORE_RE, META_RE, Document, Entry, split_document
-from .messages import ui
-from .problems import ERROR, WARNING, Problem
+from rart.frontmatter import META_MORE_RE, META_RE, Document, Entry, split_document
+from rart.images import (
+    REFUSED_IMAGE_EXTENSIONS,
+    USABLE_IMAGE_EXTENSIONS,
+    candidates,
+    is_external,
+    is_generic_alt,
+)
+from rart.links import FIELD_LINK_RE, MARKER_RE, UNSAFE_SCHEME_RE
+from rart.links import resolve as resolve_link
+from rart.messages import MESSAGES
+from rart.naming import MARKDOWN_EXTENSIONS, SLUG_RE, parse_name, slugify
+from rart.problems import ERROR, WARNING, Problem
 
-MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+from .body import Scan, html_tag, scan
+from .config import Config
+from .readability import long_sentences
+
 OTHER_MARKUP = ("html", "htm", "rst")  # Pelican would read these too, unchecked
-SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # ASCII digits only: \d would also take Arabic-Indic digits, which Pelican's date parser does not.
 DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?")
 DAY_FIRST_RE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-MARKER_RE = re.compile(r"[{|](?P<what>[^{}|]*)[}|](?P<path>.*)")
 # Looks like a web address written without https:// (www.… or a common ending).
 DOMAIN_RE = re.compile(
     r"(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:it|org|com|eu|net|info|gov|edu))(?:/|$)",
@@ -61,11 +61,6 @@ DOMAIN_RE = re.compile(
 )
 NO_FUTURE = ("date", "modified")  # publication days; campaign days may well be in the future
 MAX_REPORTS_PER_KIND = 5  # control characters reported per file: the first few say enough
-
-
-def slugify(text: str) -> str:
-    """Italian kebab-case: "Perché l'accoglienza conta" -> 'perche-l-accoglienza-conta'."""
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
 
 
 @dataclass
@@ -83,6 +78,7 @@ class Item:
     fields: dict[str, Entry] = field(default_factory=dict)
     # Fields already reported as misspelt or malformed, so not reported missing as well.
     misnamed: set[str] = field(default_factory=set)
+    inherited_status: str = "published"  # a translation's, from its original
 
     def value(self, name: str) -> str:
         entry = self.fields.get(name)
@@ -90,7 +86,7 @@ class Item:
 
     @property
     def draft(self) -> bool:
-        return self.value("status").strip().lower() == "draft"
+        return status_of(self.value("status"), self.inherited_status) == "draft"
 
 
 @dataclass
@@ -115,13 +111,13 @@ def validate_site(config: Config) -> Result:
 class _Validator:
     def __init__(self, config: Config):
         self.config = config
-        self.settings = config.settings
+        self.site = config.site
+        self.messages = config.messages
         self.root = Path(config.content_dir)
-        self.shown_root = self.root.name or "content"
-        self.languages = list(config.languages)
-        self.default = config.default_language
-        self.types = {folder: spec["type"] for folder, spec in self.settings["CONTENT_TYPES"].items()}
-        self.static_paths = [p.strip("/") for p in self.settings.get("STATIC_PATHS", [])]
+        self.languages = list(self.site.languages)
+        self.default = self.site.languages.default.code
+        self.types = {folder: t.name for folder, t in self.site.types.items()}
+        self.static_paths = list(self.site.static_dirs)
         self.problems: list[Problem] = []
         self.items: list[Item] = []
         self.files: set[str] = set()  # every file under content/, posix, relative
@@ -131,14 +127,14 @@ class _Validator:
 
     # --- reporting -----------------------------------------------------------------------
     def shown(self, rel: str) -> str:
-        return f"{self.shown_root}/{rel}"
+        return self.site.shown(rel)
 
     def add(self, where, line, code, /, severity=ERROR, **params):
         path = where.shown if isinstance(where, Item) else where
         self.problems.append(Problem(path, line, code, params, severity))
 
     def type_name(self, content_type: str) -> str:
-        return ui(f"type-{content_type}", self.config.message_language)
+        return self.messages.text(f"type-{content_type}")
 
     # --- the run -------------------------------------------------------------------------
     def run(self) -> Result:
@@ -164,7 +160,7 @@ class _Validator:
         return Result(self.problems, self.items, checked)
 
     def _list_files(self) -> list[tuple[str, Path]]:
-        ignore = list(self.settings.get("IGNORE_FILES", [])) + [".*", "*~", "#*#", "__pycache__"]
+        ignore = list(self.config.ignore) + [".*", "*~", "#*#", "__pycache__"]
         found = []
         for path in sorted(self.root.rglob("*")):
             rel_parts = path.relative_to(self.root).parts
@@ -175,7 +171,7 @@ class _Validator:
         return found
 
     def _is_static(self, rel: str) -> bool:
-        return any(rel == p or rel.startswith(p + "/") for p in self.static_paths)
+        return self.site.is_static(rel)
 
     def _check_path(self, rel: str, path: Path) -> int:
         """Check one file; returns 1 when it is a content file that was checked."""
@@ -206,28 +202,14 @@ class _Validator:
         return 1
 
     def _name(self, rel, shown, folder, stem) -> Item:
-        pieces = stem.split(".")
-        key = pieces[0]
-        lang = pieces[1] if len(pieces) == 2 else self.default
-        item = Item(rel, shown, folder, self.types[folder], key, lang, name_ok=True)
-        good_key = slugify(key) or "nome"
-        suffix = f".{lang.lower()}" if lang.lower() in self.languages and lang.lower() != self.default else ""
-        if len(pieces) > 2 or not SLUG_RE.fullmatch(key):
-            item.name_ok = False
-            self.add(item, None, "bad-file-name", name=Path(rel).name,
-                     suggestion=f"content/{folder}/{good_key}{suffix}.md")
+        name = parse_name(rel, self.site.languages)
+        item = Item(rel, shown, folder, self.types[folder], name.key, name.lang, name_ok=name.ok)
+        if name.ok:
             return item
-        if len(pieces) == 2:
-            if lang == self.default:
-                item.name_ok = False
-                self.add(item, None, "default-language-suffix", lang=lang,
-                         default_name=self.config.languages[self.default]["name"].lower(),
-                         suggestion=f"content/{folder}/{key}.md")
-            elif lang not in self.languages:
-                item.name_ok = False
-                self.add(item, None, "unknown-language", lang=lang, languages=", ".join(self.languages),
-                         default_name=self.config.languages[self.default]["name"].lower(),
-                         suggestion=f"content/{folder}/{key}{suffix or '.' + self.languages[-1]}.md")
+        default_name = self.site.languages.default.name.lower()
+        self.add(item, None, name.problem, name=Path(rel).name, lang=name.lang,
+                 languages=", ".join(self.languages), default_name=default_name,
+                 suggestion=name.suggestion)
         return item
 
     # --- one file ------------------------------------------------------------------------
@@ -283,7 +265,7 @@ class _Validator:
             self.add(item, 1, "blank-first-line", example=example)
         elif not entries and doc.ended_by != "text":
             self.add(item, doc.end_line or 1, "no-front-matter", example=example)
-        if doc.ended_by == "text":
+        if doc.ended_by == "text" and doc.end_line is not None:
             if not entries:
                 self.add(item, doc.end_line, "no-front-matter", example=example)
             else:
@@ -295,6 +277,7 @@ class _Validator:
         body_scan = scan(body, body_start)
         self._check_scan(item, body_scan)
         self._check_wording(item, body_scan)
+        self._check_sentences(item, body_scan)
 
     def _required_example(self, content_type: str) -> str:
         rows = [f.example.replace("\n", " ") for f in CONTRACT[content_type] if f.required]
@@ -374,8 +357,7 @@ class _Validator:
             guess = self._guess_field(item.type, key)
             if guess and not any(e.key == guess.name for e in item.doc.entries):
                 item.misnamed.add(guess.name)  # 'Titel' is the title: not also "Title is missing"
-            lang = self.config.message_language
-            hint = ui("hint-field", lang, suggestion=guess.title) if guess else ui("hint-no-field", lang)
+            hint = self.messages.text("hint-field", suggestion=guess.title) if guess else self.messages.text("hint-no-field")
             self.add(item, entry.line, "unknown-field", name=entry.name, hint=hint, names=names,
                      type=type_name, example=guess.example if guess else "")
 
@@ -419,14 +401,14 @@ class _Validator:
         match = DATE_RE.fullmatch(value)
         if match and not with_time and match.group(4) is not None:
             self.add(item, line, "bad-date", value=value, example=f.example,
-                     hint=ui("hint-date", self.config.message_language, suggestion=value[:10]))
+                     hint=self.messages.text("hint-date", suggestion=value[:10]))
             return
         if not match:
             day_first = DAY_FIRST_RE.fullmatch(value)
             hint = ""
             if day_first:
                 d, m, y = day_first.groups()
-                hint = ui("hint-date", self.config.message_language, suggestion=f"{y}-{int(m):02d}-{int(d):02d}")
+                hint = self.messages.text("hint-date", suggestion=f"{y}-{int(m):02d}-{int(d):02d}")
             self.add(item, line, "bad-date", value=value, hint=hint, example=f.example)
             return
         try:
@@ -473,7 +455,7 @@ class _Validator:
         where = "immagini/"
         if path not in self.files:
             close = difflib.get_close_matches(path, sorted(self.files), n=1, cutoff=0.7)
-            hint = ui("hint-did-you-mean", self.config.message_language, suggestion=close[0]) if close else ""
+            hint = self.messages.text("hint-did-you-mean", suggestion=close[0]) if close else ""
             self.add(item, line, "missing-file", value=value, name=f.title, where=where, hint=hint,
                      example=f.example)
             return
@@ -483,7 +465,7 @@ class _Validator:
             return
         if path.lower().endswith(REFUSED_IMAGE_EXTENSIONS):
             self.add(item, line, "image-format", value=value, example=f.example)
-        elif not path.lower().endswith(IMAGE_EXTENSIONS):
+        elif not path.lower().endswith(USABLE_IMAGE_EXTENSIONS):
             self.add(item, line, "not-an-image", value=value, example=f.example)
 
     def _kind_materials(self, item, f, entry, value, line):
@@ -505,6 +487,13 @@ class _Validator:
             self.add(item, line, "empty-list-item", value=value, example=f.example)
         return [p for p in parts if p]
 
+    def _kind_quotes(self, item, f, entry, value, line):
+        # Word for word against docs/source/ is claims.py's job (make content-todo, the tests).
+        for v, n in zip(entry.values, entry.value_lines):
+            tag = html_tag(v)
+            if tag:
+                self.add(item, n, "html-in-text", name=f.title, tag=tag, example=f.example)
+
     def _kind_list(self, item, f, entry, value, line):
         tag = html_tag(value)
         if tag:
@@ -525,11 +514,11 @@ class _Validator:
                     continue
                 entry = item.fields.get(rule.field)
                 value = entry.value.strip() if entry else ""
-                if not value or (rule.when and value.casefold() not in rule.when):
+                if entry is None or not value or (rule.when and value.casefold() not in rule.when):
                     continue
                 if item.value(rule.needs).strip():
                     continue
-                code = f"needs-{rule.needs}" if f"needs-{rule.needs}" in _codes() else "needs"
+                code = f"needs-{rule.needs}" if f"needs-{rule.needs}" in MESSAGES else "needs"
                 self.add(item, entry.line, code, field=contract[rule.field].title, value=value,
                          needs=contract[rule.needs].title, line_of_field=entry.line,
                          example=contract[rule.needs].example)
@@ -562,13 +551,12 @@ class _Validator:
                 self._check_link(item, found.line, found.target, text=found.text)
 
     def _check_image(self, item: Item, line: int, target: str) -> None:
-        """An image in the text, resolved as plugins/images does: {static}/… or /… from
-        content/, anything else from the file's folder, then from content/."""
+        """An image in the text, resolved as the images plugin does (rart.images)."""
         example = "![Le operatrici degli enti in assemblea]({static}/immagini/assemblea.jpg)"
         if not target:
             self.add(item, line, "empty-link", text="![…]")
             return
-        if target.lower().startswith(EXTERNAL):
+        if is_external(target):
             self.add(item, line, "image-external", target=target[:80])
             return
         path = unquote(re.split(r"[?#]", target, maxsplit=1)[0])
@@ -582,37 +570,33 @@ class _Validator:
         if extension in REFUSED_IMAGE_EXTENSIONS:
             self.add(item, line, "image-format", value=target, example=example)
             return
-        if extension not in IMAGE_EXTENSIONS:
+        if extension not in USABLE_IMAGE_EXTENSIONS:
             self.add(item, line, "not-an-image", value=target, example=example)
             return
-        if path.startswith("/"):
-            candidates = [posixpath.normpath(path.lstrip("/"))]
-        else:
-            candidates = [posixpath.normpath(posixpath.join(item.folder, path)), posixpath.normpath(path)]
-        if any(c in self.files for c in candidates):
+        places = candidates(target, item.folder)
+        if any(c in self.files for c in places):
             return
-        close = difflib.get_close_matches(candidates[-1], sorted(self.files), n=1, cutoff=0.7)
-        hint = ui("hint-did-you-mean", self.config.message_language,
-                  suggestion="{static}/" + close[0]) if close else ""
+        close = difflib.get_close_matches(places[-1] if places else path, sorted(self.files), n=1,
+                                          cutoff=0.7)
+        hint = self.messages.text("hint-did-you-mean", suggestion="{static}/" + close[0]) if close else ""
         self.add(item, line, "broken-static", target=target, where="immagini/", hint=hint)
 
     def _check_link(self, item: Item, line: int, target: str, text: str = "", in_field: bool = False) -> None:
         """A link in the text, or in a field (`in_field`: Cta_url, Materials), where the
         campaigns plugin resolves only {filename}/… and {static}/… from content/, as written."""
         target = target.strip()
-        lang = self.config.message_language
         if not target:
             self.add(item, line, "empty-link", text=text or "…")
             return
         if target.startswith("#"):
             return
-        if re.match(r"\s*(javascript|vbscript|data)\s*:", target, re.I):
+        if UNSAFE_SCHEME_RE.match(target):
             self.add(item, line, "unsafe-link", target=target[:60])
             return
         marker = MARKER_RE.fullmatch(target)
         if marker:
             what = marker["what"]
-            if in_field and not re.fullmatch(r"\{(filename|static)\}/?[^#?{}|]+", target):
+            if in_field and not FIELD_LINK_RE.fullmatch(target):
                 self.add(item, line, "field-link", target=target[:80])
                 return
             if what == "index":
@@ -621,10 +605,8 @@ class _Validator:
                 self.add(item, line, "bad-marker", marker=target[: len(what) + 2])
                 return
             path = re.split(r"[?#]", marker["path"], maxsplit=1)[0].replace("%20", " ")
-            if path.startswith("/") or in_field:
-                resolved = path.lstrip("/") if in_field else posixpath.normpath(path.lstrip("/"))
-            else:
-                resolved = posixpath.normpath(posixpath.join(item.folder, path))
+            # A field's link is looked up as written, from content/ (rart.links).
+            resolved = path.lstrip("/") if in_field else resolve_link(path, item.folder, from_root=False)
             if what == "filename" and resolved in self.content_files:
                 return
             if what != "filename" and resolved in self.files and self._is_static(resolved):
@@ -636,11 +618,11 @@ class _Validator:
             close = difflib.get_close_matches(resolved, candidates, n=1, cutoff=0.6)
             if resolved not in self.files or what == "filename":
                 suggestion = "{" + what + "}/" + close[0] if close else ""
-                hint = ui("hint-did-you-mean", lang, suggestion=suggestion) if close else ""
+                hint = self.messages.text("hint-did-you-mean", suggestion=suggestion) if close else ""
                 if what == "filename":
                     self.add(item, line, "broken-filename", target=target, hint=hint)
                 else:
-                    where = "immagini/" if resolved.lower().endswith(IMAGE_EXTENSIONS) else "materiali/"
+                    where = "immagini/" if resolved.lower().endswith(USABLE_IMAGE_EXTENSIONS) else "materiali/"
                     self.add(item, line, "broken-static", target=target, where=where, hint=hint)
             else:
                 self.add(item, line, "static-outside", target=target,
@@ -661,7 +643,7 @@ class _Validator:
         label = text or "testo"
         if name.endswith(".md"):
             example = f"[{label}]({{filename}}/{posixpath.normpath(posixpath.join(item.folder, target))})"
-        elif name.endswith(IMAGE_EXTENSIONS):
+        elif name.endswith(USABLE_IMAGE_EXTENSIONS):
             example = f"![{text or 'descrizione'}]({{static}}/immagini/{posixpath.basename(name)})"
         elif re.search(r"\.(pdf|docx?|odt|xlsx?|ods|pptx?|zip)$", name):
             example = f"[{label}]({{static}}/materiali/{posixpath.basename(name)})"
@@ -678,7 +660,7 @@ class _Validator:
         texts = list(body_scan.prose)
         for name, entry in item.fields.items():
             if name in ("todo", "image_consent") or CONTRACT_KIND.get((item.type, name)) in (
-                "date", "day", "choice", "integer", "slug", "url", "link", "file", "members"
+                "date", "day", "choice", "integer", "slug", "url", "link", "file", "members", "quotes"
             ):
                 continue
             for v, n in zip(entry.values, entry.value_lines):
@@ -693,69 +675,71 @@ class _Validator:
                     self.add(item, number, "wording", severity=WARNING, found=match.group(0),
                              suggestion=term.suggestion)
 
+    def _check_sentences(self, item: Item, body_scan: Scan) -> None:
+        limit = self.config.max_sentence_words
+        summary = item.fields.get("summary")
+        lines = scan(summary.values, summary.line).prose + [(summary.line, "")] if summary else []
+        for sentence in long_sentences(lines + body_scan.prose, limit):
+            start = " ".join(sentence.text.split()[:8])
+            self.add(item, sentence.line, "long-sentence", severity=WARNING, words=sentence.words,
+                     limit=limit, start=start + "…")
+
     # --- between files -------------------------------------------------------------------
     def _check_translations(self) -> None:
-        sources = {(i.folder, i.key) for i in self.items if i.lang == self.default and i.name_ok}
+        sources = {(i.folder, i.key): i for i in self.items if i.lang == self.default and i.name_ok}
         for item in self.items:
-            if item.lang == self.default or not item.name_ok or (item.folder, item.key) in sources:
+            if item.lang == self.default or not item.name_ok:
+                continue
+            source = sources.get((item.folder, item.key))
+            if source is not None:
+                self._check_translation_status(item, source)
                 continue
             keys = sorted(k for f, k in sources if f == item.folder)
             close = difflib.get_close_matches(item.key, keys, n=1, cutoff=0.6)
-            lang = self.config.message_language
-            hint = ui("hint-translation", lang, suggestion=f"content/{item.folder}/{close[0]}.md") if close else ""
+            hint = self.messages.text("hint-translation", suggestion=f"content/{item.folder}/{close[0]}.md") if close else ""
             example = (f"content/{item.folder}/{close[0]}.{item.lang}.md" if close else
                        f"content/{item.folder}/{item.key}.md\ncontent/{item.folder}/{item.key}.{item.lang}.md")
             self.add(item, None, "translation-without-source",
-                     default_name=self.config.languages[self.default]["name"].lower(),
+                     default_name=self.site.languages.default.name.lower(),
                      source=f"content/{item.folder}/{item.key}.md", hint=hint, example=example)
+
+    def _check_translation_status(self, item: Item, source: Item) -> None:
+        """A translation is published, hidden or drafted with its original (rart.contract's
+        status_of): it may only be a draft on its own, while it is being translated."""
+        original = status_of(source.value("status"))
+        own = item.value("status").strip()
+        item.inherited_status = original
+        if own and status_of(own) not in (original, "draft"):
+            self.add(item, item.fields["status"].line, "translation-status", status=own,
+                     original=original, source=source.shown)
 
     def _check_addresses(self) -> tuple[set[str], list[str]]:
         """Duplicate addresses within the site; returns the known addresses and prefixes."""
-        from i18n.languages import load_languages
-        from i18n.metadata import complete_metadata
-        from i18n.paths import listing_paths
-
-        try:
-            languages = load_languages(self.settings["LANGUAGES"])
-        except Exception:  # noqa: BLE001 - a settings problem; the i18n plugin reports it
-            return set(), []
         owners: dict[str, str] = {}
         known: set[str] = set()
-        prefixes = ["theme/"]
-        lang_ui = self.config.message_language
-        for code, language in languages.items():
-            for setting_name in ("NEWS_INDEX_PATH", "ARCHIVES_PATH", "FEED_PATH"):
-                pattern = self.settings.get(setting_name)
-                if pattern:
-                    url, save_as = listing_paths(pattern, language)
-                    known.add(url)
-                    owners.setdefault(save_as, ui("listing-news", lang_ui))
-            for setting_name in ("CATEGORY_PATH", "TAG_PATH"):
-                pattern = self.settings.get(setting_name)
-                if pattern:
-                    prefixes.append(language.prefix + pattern.split("{")[0])
-            index = self.settings.get("NEWS_INDEX_PATH")
-            if index:
-                prefixes.append(language.prefix + index + "pagina/")
-        if self.settings.get("SITEMAP_PATH"):
-            known.add(self.settings["SITEMAP_PATH"])
+        prefixes = [d + "/" for d in self.site.generated_dirs[:1]]  # the theme's assets
+        for language in self.site.languages.values():
+            for name in ("news", "archives", "feed"):
+                if name in self.site.listings:
+                    address = self.site.listing(name, language.code)
+                    known.add(address.url)
+                    owners.setdefault(address.save_as, self.messages.text("listing-news"))
+            prefixes += self.site.listing_prefixes(language)
+        if self.site.sitemap_path:
+            known.add(self.site.sitemap_path)
         known.update(rel for rel in self.files if self._is_static(rel))
         claims: dict[str, list[tuple[Item, str]]] = {}
         for item in self.items:
             if not item.name_ok or item.doc is None or item.draft:
                 continue
             slug = item.value("slug").strip()
-            metadata = {"folder": item.folder, "key": item.key,
-                        "filename_lang": None if item.lang == self.default else item.lang}
-            if slug and SLUG_RE.fullmatch(slug):
-                metadata["slug"] = slug
-            try:
-                complete_metadata(metadata, self.settings, languages)
-            except Exception:  # noqa: BLE001 - reported by the file-name checks above
-                continue
-            if metadata["save_as"]:
-                known.add(metadata["url"])
-                claims.setdefault(metadata["save_as"], []).append((item, metadata["url"]))
+            address = self.site.item_address(
+                self.site.types[item.folder], item.key, item.lang,
+                slug=slug if slug and SLUG_RE.fullmatch(slug) else None,
+            )
+            if address.save_as:
+                known.add(address.url)
+                claims.setdefault(address.save_as, []).append((item, address.url))
         for save_as, claimants in claims.items():
             # The file that chose its address with Slug is the one to change, if there is one.
             claimants.sort(key=lambda claim: ("slug" in claim[0].fields, claim[0].shown))
@@ -773,11 +757,10 @@ class _Validator:
             if key in members:
                 continue
             close = difflib.get_close_matches(key, members, n=1, cutoff=0.6)
-            lang = self.config.message_language
             if close:
-                hint = ui("hint-did-you-mean", lang, suggestion=close[0])
+                hint = self.messages.text("hint-did-you-mean", suggestion=close[0])
             else:
-                hint = ui("hint-members", lang, names=", ".join(members))
+                hint = self.messages.text("hint-members", names=", ".join(members))
             self.add(item, line, "unknown-member", value=key, hint=hint)
 
     def _check_absolute_links(self, known_and_prefixes) -> None:
@@ -796,7 +779,7 @@ class _Validator:
             self.add(item, line, "unknown-url", target=target)
 
     def _check_home_pages(self) -> None:
-        if "home" not in self.settings.get("FIXED_PAGE_PATHS", {}):
+        if "home" not in self.site.fixed_pages:
             return
         page_folders = [f for f, t in self.types.items() if t == "page"]
         if not page_folders:
@@ -808,7 +791,7 @@ class _Validator:
             suffix = "" if code == self.default else f".{code}"
             expected = f"content/{page_folders[0]}/home{suffix}.md"
             self.add(self.shown(f"{page_folders[0]}/home{suffix}.md"), None, "missing-home",
-                     language=self.config.languages[code]["name"], expected=expected, lang=code)
+                     language=self.site.languages[code].name, expected=expected, lang=code)
 
 
 CONTRACT_KIND = {(t, f.name): f.kind for t, fields in CONTRACT.items() for f in fields}
@@ -819,7 +802,7 @@ def _recover(doc: Document) -> tuple[list[Entry], list[str], int]:
     field lines that follow it (up to the first blank line) are still checked, so one run names
     every problem. Returns (entries, body lines, line number of the first body line)."""
     entries = list(doc.entries)
-    index = doc.end_line  # 0-based index of the line after the bad one
+    index = doc.end_line or 0  # 0-based index of the line after the bad one
     current = None
     while index < len(doc.lines) and doc.lines[index].strip():
         line = doc.lines[index]
@@ -837,12 +820,6 @@ def _recover(doc: Document) -> tuple[list[Entry], list[str], int]:
     return entries, doc.lines[index:], index + 1
 
 
-def _codes() -> set[str]:
-    from .messages import IT
-
-    return set(IT)
-
-
 def _split_url(value: str):
     """urlsplit, or None for what it cannot split (an unclosed '[' after http://)."""
     try:
@@ -856,7 +833,8 @@ def _date(value: str) -> dt.datetime | None:
     if not match:
         return None
     try:
-        return dt.datetime(*(int(g) for g in match.groups() if g is not None))
+        year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
+        return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 

@@ -1,9 +1,11 @@
-"""i18n: one build, every language. Languages come from the LANGUAGES table in pelicanconf.py.
+"""i18n: one build, every language. The languages are the core's (rart.languages), read from
+the LANGUAGES table in pelicanconf.py.
 
 Pelican reads every content file once; this plugin gives each item its language, key and
-address (metadata.py), renders every template in the item's language through gettext
-(writer.py and the callables below), and writes each language's listings and feed
-(listings.py). See docs/architecture.md for why this is a single pass and not i18n_subsites.
+address (metadata.py, from rart.site), renders every template in the item's language through
+gettext (writer.py and the callables below), and writes each language's listings, feed and the
+sitemap (listings.py). See docs/architecture.md for why this is a single pass and not
+i18n_subsites.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from collections import defaultdict
 from jinja2 import pass_context
 from pelican import signals
 
-from .bidi import isolate_ltr_runs
+from rart.bidi import isolate_ltr_runs
+
 from .formatting import format_date, format_number
-from .listings import ListingsGenerator
+from .listings import ListingsGenerator, article_terms
 from .metadata import complete_metadata
 from .navigation import build_nav
-from .paths import listing_paths
 from .state import get_state
 from .writer import I18nWriter
 
@@ -27,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 
 def _lang(ctx) -> str:
-    return ctx.get("lang") or ctx["DEFAULT_LANG"]
+    return ctx.get("lang") or ctx["I18N"].default
 
 
 @pass_context
@@ -61,7 +63,7 @@ def _translated_page(ctx, key):
     """The page `key` in the page's language, else in the default language (templates mark
     it with its language), else None."""
     versions = ctx["PAGES_BY_KEY"].get(key, {})
-    return versions.get(_lang(ctx)) or versions.get(ctx["DEFAULT_LANG"])
+    return versions.get(_lang(ctx)) or versions.get(ctx["I18N"].default)
 
 
 @pass_context
@@ -79,17 +81,15 @@ def _format_number(ctx, value):
 @pass_context
 def _isolate(ctx, value):
     """Template filter: isolate Latin runs in a right-to-left page's visible text."""
-    if ctx["I18N"].languages[_lang(ctx)].dir == "rtl":
+    if ctx["I18N"].languages[_lang(ctx)].rtl:
         return isolate_ltr_runs(str(value))
     return value
 
 
-def isolate_rtl_content(instance):
-    """Latin names and references inside Arabic body text get their own direction."""
-    state = get_state(instance._context, instance.settings)
-    language = state.languages.get(getattr(instance, "lang", None))
-    if language is not None and language.dir == "rtl" and instance._content:
-        instance._content = isolate_ltr_runs(instance._content)
+@pass_context
+def _article_terms(ctx, item):
+    """The article's category and tags as pages of its language (listings.py's terms)."""
+    return article_terms(ctx["TERMS"], item)
 
 
 def install_i18n(generator):
@@ -106,12 +106,13 @@ def install_i18n(generator):
     env.filters["format_date"] = _format_date
     env.filters["format_number"] = _format_number
     env.filters["isolate"] = _isolate
+    env.globals["article_terms"] = _article_terms
 
 
 def complete_item_metadata(generator, metadata):
     # A MetadataProblem raised here is logged by Pelican as an error naming the file.
     state = get_state(generator.context, generator.settings)
-    complete_metadata(metadata, generator.settings, state.languages)
+    complete_metadata(metadata, state.site)
 
 
 def resolve_navigation(generators):
@@ -122,10 +123,9 @@ def resolve_navigation(generators):
     pages_by_key = defaultdict(dict)
     for page in _all_pages(context):
         pages_by_key[page.key][page.lang] = page
-    state.groups = pages_by_key
     nav, footer = {}, {}
-    for code, language in state.languages.items():
-        listing_urls = {"notizie": listing_paths(settings["NEWS_INDEX_PATH"], language)[0]}
+    for code in state.languages:
+        listing_urls = {"notizie": state.site.listing("news", code).url}
         listing_titles = {"notizie": state.translate(code, "News")}
         nav[code] = build_nav(
             settings["NAV_PAGES"], pages_by_key, listing_urls, listing_titles, code, state.default
@@ -156,7 +156,6 @@ def register():
     signals.generator_init.connect(install_i18n)
     signals.article_generator_context.connect(complete_item_metadata)
     signals.page_generator_context.connect(complete_item_metadata)
-    signals.content_object_init.connect(isolate_rtl_content)
     signals.all_generators_finalized.connect(resolve_navigation)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(add_writer)

@@ -17,10 +17,19 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import slugify
 
-from .paths import listing_paths
-from .sitemap import render_sitemap
+from rart.clock import build_time
+
+from .sitemap import SitemapEntry, render_sitemap, sitemap_entries
 from .state import get_state
 from .taxonomy import Term, term_correspondence
+
+
+class Feed(Atom1Feed):
+    """An Atom feed whose `updated` never comes from the clock: the newest item's date, or the
+    build's time (rart.clock) when the language has no news yet."""
+
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else build_time()
 
 
 def news_by_language(articles) -> dict[str, list]:
@@ -35,16 +44,32 @@ def news_by_language(articles) -> dict[str, list]:
     return by_lang
 
 
+def article_terms(terms, item) -> dict:
+    """{'category': Term | None, 'tags': [Term]} of an article, from TERMS
+    (lang -> kind -> name as written -> Term)."""
+    by_name = terms.get(item.lang, {})
+    category = getattr(item, "category", None)
+    tags = by_name.get("tag", {})
+    return {
+        "category": by_name.get("category", {}).get(str(category)) if category is not None else None,
+        "tags": [tags[str(t)] for t in getattr(item, "tags", None) or () if str(t) in tags],
+    }
+
+
 def translation_groups(articles):
     return [[article, *article.translations] for article in articles]
 
 
 class ListingsGenerator(Generator):
     """Writes, per language: the paginated news index, archives, category and tag pages and
-    an Atom feed."""
+    an Atom feed; and the sitemap of the whole site.
+
+    Pelican's Category and Tag objects stay as they are on the articles: this generator keeps
+    its own per-language terms (`TERMS` in the context, `article_terms()` in templates)."""
 
     def generate_context(self):
         state = get_state(self.context, self.settings)
+        self.site = state.site
         articles = self.context.get("articles", [])
         self.by_lang = news_by_language(articles)
         groups = translation_groups(articles)
@@ -55,18 +80,35 @@ class ListingsGenerator(Generator):
             categories, tags = {}, {}
             for item in self.by_lang.get(code, []):
                 if getattr(item, "category", None) is not None:
-                    item.category = self._term("category", item.category, language, categories)
-                    item.category.items.append(item)
-                if getattr(item, "tags", None):
-                    item.tags = [self._term("tag", t, language, tags) for t in item.tags]
-                    for tag in item.tags:
-                        tag.items.append(item)
+                    self._term("category", item.category, language, categories).items.append(item)
+                for tag in getattr(item, "tags", None) or ():
+                    self._term("tag", tag, language, tags).items.append(item)
             self.terms[code] = (categories, tags)
         self.context["NEWS"] = self.by_lang
-        self.context["NEWS_INDEX_URL"] = {
-            code: listing_paths(self.settings["NEWS_INDEX_PATH"], language)[0]
-            for code, language in state.languages.items()
+        self.context["TERMS"] = {
+            code: {kind: {name: term for term in registry.values() for name in term.names}
+                   for kind, registry in (("category", cats), ("tag", tags))}
+            for code, (cats, tags) in self.terms.items()
         }
+        self.context["NEWS_INDEX_URL"] = self.site.listing_urls("news")
+        self._register_pages(state)
+
+    def _register_pages(self, state):
+        """Tell the sitemap about every listing page this generator will write."""
+        for name in ("news", "archives"):
+            urls = self.site.listing_urls(name)
+            alternates = tuple((code, urls[code]) for code in state.languages)
+            state.listed += [SitemapEntry(urls[code], code, alternates) for code in state.languages]
+        for code in state.languages:
+            for kind, registry, mapping in self._taxonomies(code):
+                for term in registry.values():
+                    alternates = self._term_alternates(term, kind, mapping)
+                    ordered = tuple((c, alternates[c]) for c in state.languages.ordered(alternates))
+                    state.listed.append(SitemapEntry(term.url, code, ordered))
+
+    def _taxonomies(self, code):
+        categories, tags = self.terms[code]
+        return (("category", categories, self.category_map), ("tag", tags, self.tag_map))
 
     def _term(self, kind, value, language, registry):
         name = str(value)
@@ -76,28 +118,23 @@ class ListingsGenerator(Generator):
             # to (house style: Italian slugs), so /ar/…/categoria/rete/ and not a
             # transliteration of Arabic; its own slug only when that one is taken.
             mapping = self.category_map if kind == "category" else self.tag_map
-            default = next(lang for lang in self.settings["LANGUAGES"])
+            default = self.site.languages.default.code
             slug = mapping.get((language.code, key), {}).get(default, key)
             if any(term.slug == slug for term in registry.values()):
                 slug = key
-            pattern = self.settings["CATEGORY_PATH" if kind == "category" else "TAG_PATH"]
-            url, save_as = listing_paths(pattern, language, slug=slug)
-            registry[key] = Term(kind, name, slug, language.code, url, save_as, key=key)
+            address = self.site.listing(kind, language.code, slug=slug)
+            registry[key] = Term(kind, name, slug, language.code, address.url, address.save_as,
+                                 key=key)
+        registry[key].names.add(name)
         return registry[key]
 
     def generate_output(self, writer):
         state = get_state(self.context, self.settings)
-        index_urls = {
-            code: listing_paths(self.settings["NEWS_INDEX_PATH"], lang)[0]
-            for code, lang in state.languages.items()
-        }
-        archive_urls = {
-            code: listing_paths(self.settings["ARCHIVES_PATH"], lang)[0]
-            for code, lang in state.languages.items()
-        }
+        index_urls = self.site.listing_urls("news")
+        archive_urls = self.site.listing_urls("archives")
         for code, language in state.languages.items():
             items = self.by_lang.get(code, [])
-            url, save_as = listing_paths(self.settings["NEWS_INDEX_PATH"], language)
+            url, save_as = self.site.listing("news", code)
             writer.write_file(
                 save_as,
                 self.get_template("index"),
@@ -110,7 +147,7 @@ class ListingsGenerator(Generator):
                 lang=code,
                 alternates=index_urls,
             )
-            url, save_as = listing_paths(self.settings["ARCHIVES_PATH"], language)
+            url, save_as = self.site.listing("archives", code)
             years = [
                 (year, list(group))
                 for year, group in groupby(items, key=attrgetter("date.year"))
@@ -125,11 +162,7 @@ class ListingsGenerator(Generator):
                 lang=code,
                 alternates=archive_urls,
             )
-            categories, tags = self.terms[code]
-            for kind, registry, mapping in (
-                ("category", categories, self.category_map),
-                ("tag", tags, self.tag_map),
-            ):
+            for kind, registry, mapping in self._taxonomies(code):
                 for term in registry.values():
                     writer.write_file(
                         term.save_as,
@@ -147,10 +180,11 @@ class ListingsGenerator(Generator):
         self._write_sitemap(state)
 
     def _write_sitemap(self, state):
-        # Articles and pages are written before this generator runs (Pelican keeps the order
-        # of generators), so the sitemap sees every page of the site.
-        document = render_sitemap(state.sitemap, self.settings["SITE_ORIGIN"], state.default)
-        path = os.path.join(self.output_path, self.settings["SITEMAP_PATH"])
+        # Built from what every generator read (content items) and registered (listings),
+        # not from what has been written so far: the order generators write in does not matter.
+        entries = sitemap_entries(self.context, state, self.settings.get("SITEMAP_EXCLUDE_KEYS", ()))
+        document = render_sitemap(entries, self.settings["SITE_ORIGIN"], state.default)
+        path = os.path.join(self.output_path, self.site.sitemap_path)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(document)
 
@@ -166,8 +200,8 @@ class ListingsGenerator(Generator):
         state = get_state(self.context, self.settings)
         origin = self.settings["SITE_ORIGIN"].rstrip("/")
         home = f"{origin}/{language.prefix}"
-        feed_url, feed_save_as = listing_paths(self.settings["FEED_PATH"], language)
-        feed = Atom1Feed(
+        feed_url, feed_save_as = self.site.listing("feed", code)
+        feed = Feed(
             title=f"{self.settings['SITENAME']} – {state.translate(code, 'News')}",
             link=home,
             feed_url=f"{origin}/{feed_url}",

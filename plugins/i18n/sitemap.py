@@ -18,6 +18,35 @@ class SitemapEntry:
     lastmod: str | None = None  # W3C date, YYYY-MM-DD
 
 
+def item_alternates(item) -> dict[str, str]:
+    """lang -> url of a content item and each of its published translations."""
+    alternates = {item.lang: item.url}
+    for translation in getattr(item, "translations", []):
+        if translation.save_as:
+            alternates.setdefault(translation.lang, translation.url)
+    return alternates
+
+
+def sitemap_entries(context, state, exclude_keys=()) -> list[SitemapEntry]:
+    """Every page the build writes: each published content item (originals and translations,
+    listed or hidden) and every page the generators registered in `state.listed`."""
+    entries = list(state.listed)
+    for kind in ("articles", "hidden_articles", "pages", "hidden_pages"):
+        for original in context.get(kind, []):
+            for item in [original, *original.translations]:
+                if not item.save_as or getattr(item, "key", None) in exclude_keys:
+                    continue
+                alternates = item_alternates(item)
+                modified = getattr(item, "modified", None) or getattr(item, "date", None)
+                entries.append(SitemapEntry(
+                    url=item.url,
+                    lang=item.lang,
+                    alternates=tuple((c, alternates[c]) for c in state.languages.ordered(alternates)),
+                    lastmod=modified.date().isoformat() if modified else None,
+                ))
+    return entries
+
+
 def render_sitemap(entries, origin: str, default_lang: str) -> str:
     """The sitemap document. Alternates are written only for pages that have translations,
     plus x-default pointing at the default language's version."""

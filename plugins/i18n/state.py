@@ -6,21 +6,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogs import load_catalogs
-from .languages import Language, load_languages
+from babel.support import Translations
+
+from rart.catalogs import load_catalog
+from rart.site import Site
+
+from .sitemap import SitemapEntry
 
 CONTEXT_KEY = "I18N"
+DOMAIN = "messages"  # the interface's gettext domain (translations/<lang>/LC_MESSAGES/)
 
 
 @dataclass
 class I18nState:
-    languages: dict[str, Language]
-    default: str
-    catalogs: dict
-    # (type, key) -> {lang: content item}, filled once all content has been read
-    groups: dict = field(default_factory=dict)
-    # pages written so far, for the sitemap (plugins/i18n/sitemap.py)
-    sitemap: list = field(default_factory=list)
+    site: Site
+    catalogs: dict[str, Translations]
+    # Pages that generators other than Pelican's own write (listings), registered while
+    # they read the content, so the sitemap knows them whatever order generators write in.
+    listed: list[SitemapEntry] = field(default_factory=list)
+
+    @property
+    def languages(self):
+        return self.site.languages
+
+    @property
+    def default(self) -> str:
+        return self.site.languages.default.code
 
     def translate(self, lang: str, message: str) -> str:
         return self.catalogs[lang].gettext(message)
@@ -33,16 +44,11 @@ def get_state(context: dict, settings: dict) -> I18nState:
     """The state of the current build, created on first use from the settings."""
     state = context.get(CONTEXT_KEY)
     if state is None:
-        languages = load_languages(settings["LANGUAGES"])
-        default = next(iter(languages))
-        if settings.get("DEFAULT_LANG") != default:
-            from .languages import LanguageTableError
-
-            raise LanguageTableError(
-                f"DEFAULT_LANG is {settings.get('DEFAULT_LANG')!r} but the first entry of "
-                f"LANGUAGES is {default!r}; they must be the same."
-            )
-        catalogs = load_catalogs(Path(settings["I18N_TRANSLATIONS_DIR"]), languages)
-        state = I18nState(languages=languages, default=default, catalogs=catalogs)
-        context[CONTEXT_KEY] = state
+        site = Site.of(context, settings)
+        directory = Path(settings["I18N_TRANSLATIONS_DIR"])
+        catalogs = {
+            code: load_catalog(directory, code, language.locale, DOMAIN)
+            for code, language in site.languages.items()
+        }
+        state = context[CONTEXT_KEY] = I18nState(site=site, catalogs=catalogs)
     return state

@@ -23,6 +23,7 @@ class Term:
     save_as: str
     key: str = ""  # the slug of its own name: what links it to its translations
     items: list = field(default_factory=list)
+    names: set = field(default_factory=set)  # the names articles write it with
 
     def __str__(self) -> str:
         return self.name

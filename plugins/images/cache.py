@@ -7,6 +7,7 @@ way, or two builds at once, never leave a partial entry behind."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -51,10 +52,8 @@ class Cache:
             os.makedirs(os.path.dirname(final), exist_ok=True)
             if os.path.isdir(final):  # a stale or incomplete entry: replace it
                 shutil.rmtree(final, ignore_errors=True)
-            try:
+            with contextlib.suppress(OSError):  # another build stored the same entry meanwhile
                 os.rename(staging, final)
-            except OSError:  # another build stored the same entry meanwhile
-                pass
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return manifest

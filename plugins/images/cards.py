@@ -36,7 +36,7 @@ def draw_card(spec, photo: Image.Image | None = None) -> Image.Image:
     margin = _scale(MARGIN, spec)
 
     photo_width = round(width * card.photo_share) if photo is not None else 0
-    if photo_width:
+    if photo is not None and photo_width:
         fitted = ImageOps.fit(photo.convert("RGB"), (photo_width, height),
                               Image.Resampling.LANCZOS, centering=(0.5, 0.4))
         image.paste(fitted, (0 if rtl else width - photo_width, 0))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 
 # Bump when the pipeline's output changes for the same settings, so every cache entry is redone.
 PIPELINE_VERSION = 1
@@ -75,7 +75,8 @@ class ImagesConfig:
     def fingerprint(self, *parts: object) -> str:
         """A hash of everything that decides an encoder's output: the pipeline version,
         Pillow and its codecs, the encoders, the budget and whatever the caller adds."""
-        from PIL import __version__ as pillow, features
+        from PIL import __version__ as pillow
+        from PIL import features
 
         payload = {
             "pipeline": PIPELINE_VERSION,
@@ -83,7 +84,7 @@ class ImagesConfig:
             "codecs": [features.version(name) for name in ("avif", "webp", "jpg", "zlib", "raqm")],
             "encoders": {name: asdict(enc) for name, enc in sorted(self.encoders.items())},
             "max_bytes": self.max_bytes,
-            "parts": [asdict(p) if hasattr(p, "__dataclass_fields__") else p for p in parts],
+            "parts": [asdict(p) if is_dataclass(p) and not isinstance(p, type) else p for p in parts],
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 

@@ -25,9 +25,6 @@ EXTENSION = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
 TRANSPOSED = {5, 6, 7, 8}
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
-HOW_TO_FIX = ("Riesporta l'immagine in JPEG (per le foto) o PNG (per loghi e grafiche) "
-              "e sostituisci il file con lo stesso nome.")
-
 
 def _open(path: str, label: str) -> Image.Image:
     extension = os.path.splitext(path)[1].lower()
@@ -36,32 +33,28 @@ def _open(path: str, label: str) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(path)
     except Image.DecompressionBombError:
-        raise ImageProblem(
-            f"{label}: l'immagine è troppo grande per essere elaborata. "
-            "Riducila sotto i 20 megapixel e sostituisci il file."
-        ) from None
+        raise ImageProblem("image-too-big", {"file": label, "megapixels": 20}) from None
     except UnidentifiedImageError:
         if extension in (".heic", ".heif"):
-            raise ImageProblem(
-                f"{label}: il formato HEIC (le foto dell'iPhone) non è supportato. "
-                "Sul telefono scegli Impostazioni > Fotocamera > Formati > Più compatibile, "
-                "oppure " + HOW_TO_FIX[0].lower() + HOW_TO_FIX[1:]
-            ) from None
+            raise ImageProblem("image-heic", {"file": label}) from None
         if extension == ".svg":
-            raise ImageProblem(
-                f"{label}: le immagini SVG non sono supportate. {HOW_TO_FIX}"
-            ) from None
-        raise ImageProblem(
-            f"{label}: non è un'immagine leggibile: il file è danneggiato, incompleto o in un "
-            f"formato sconosciuto. {HOW_TO_FIX}"
-        ) from None
+            raise ImageProblem("image-svg", {"file": label}) from None
+        raise ImageProblem("image-unreadable", {"file": label}) from None
     except OSError as error:
-        raise ImageProblem(f"{label}: il file non si può leggere ({error}). {HOW_TO_FIX}") from None
+        raise ImageProblem("image-cannot-read", {"file": label, "detail": error}) from None
     if image.format not in SUPPORTED:
         found = image.format
         image.close()
-        raise ImageProblem(f"{label}: il formato {found} non è supportato. {HOW_TO_FIX}")
+        raise ImageProblem("image-unsupported", {"file": label, "format": found})
     return image
+
+
+def _orientation(image: Image.Image) -> int | None:
+    """The EXIF orientation, or None when there is none or the EXIF block is broken."""
+    try:
+        return image.getexif().get(0x0112)
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds on crafted EXIF: orientation unknown
+        return None
 
 
 def inspect(path: str, label: str) -> tuple[int, int, str]:
@@ -69,13 +62,9 @@ def inspect(path: str, label: str) -> tuple[int, int, str]:
     only. Raises ImageProblem for a file that is not an image the pipeline takes."""
     with _open(path, label) as image:
         width, height = image.size
-        try:
-            orientation = image.getexif().get(0x0112)
-        except Exception:  # a broken EXIF block: the orientation is then simply unknown
-            orientation = None
-        if orientation in TRANSPOSED:
+        if _orientation(image) in TRANSPOSED:
             width, height = height, width
-        return width, height, image.format
+        return width, height, image.format or ""
 
 
 def clean_image(path: str, label: str, need: tuple[int, int] | None = None) -> Image.Image:
@@ -85,11 +74,7 @@ def clean_image(path: str, label: str, need: tuple[int, int] | None = None) -> I
     decoded at a reduced scale that still covers it, which is several times faster."""
     image = _open(path, label)
     try:
-        orientation = None
-        try:
-            orientation = image.getexif().get(0x0112)
-        except Exception:
-            pass
+        orientation = _orientation(image)
         if need and image.format in ("JPEG", "MPO"):
             request = need[::-1] if orientation in TRANSPOSED else need
             image.draft(None, request)
@@ -98,13 +83,10 @@ def clean_image(path: str, label: str, need: tuple[int, int] | None = None) -> I
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 image.load()
         except (OSError, SyntaxError, ValueError, EOFError) as error:
-            raise ImageProblem(
-                f"{label}: l'immagine è danneggiata o incompleta ({error}). "
-                f"Copia di nuovo il file dall'originale. {HOW_TO_FIX}"
-            ) from None
+            raise ImageProblem("image-damaged", {"file": label, "detail": error}) from None
         try:
             upright = ImageOps.exif_transpose(image)
-        except Exception:  # a broken EXIF block: keep the pixels as stored
+        except Exception:  # noqa: BLE001 - a broken EXIF block: keep the pixels as stored
             upright = image
         icc = image.info.get("icc_profile")
         pixels = _to_srgb(upright, icc)
@@ -126,7 +108,7 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             if image.mode == "RGBA" or image.mode in ("RGB", "CMYK", "L") and mode == "RGB":
-                image = ImageCms.profileToProfile(image, source, SRGB, outputMode=mode)
+                image = ImageCms.profileToProfile(image, source, SRGB, outputMode=mode) or image
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # an unusable profile: the pixels are taken as sRGB
     image = image.convert(mode)

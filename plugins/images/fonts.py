@@ -18,7 +18,12 @@ LATIN_PROBE = "A"
 
 
 class FontsMissing(RuntimeError):
-    """The cards cannot be drawn correctly on this machine; the message says what to install."""
+    """The cards cannot be drawn correctly on this machine: a message code (rart.messages)
+    and its values, which say what to install."""
+
+    def __init__(self, code: str, params: dict):
+        super().__init__(code, params)
+        self.code, self.params = code, params
 
 
 @dataclass(frozen=True)
@@ -50,20 +55,12 @@ def resolve_stack(names, index: dict[str, str]) -> FontStack:
 
 
 def check_stack(stack: FontStack, weight: str, searched) -> None:
-    """The stack must draw both Latin and Arabic, or the build stops with what to install."""
-    for probe, italian, english in ((LATIN_PROBE, "latino", "Latin"),
-                                    (ARABIC_PROBE, "arabo", "Arabic")):
+    """The stack must draw both Latin and Arabic, or the build stops with what to install.
+    ``weight`` is the word for the stack's weight in the editors' language."""
+    for probe, code in ((LATIN_PROBE, "no-latin-font"), (ARABIC_PROBE, "no-arabic-font")):
         if not any(ord(probe) in codepoints(path) for path in stack.paths):
-            where = ", ".join(searched)
-            raise FontsMissing(
-                f"Anteprime di condivisione: nessun font {weight} con l'alfabeto {italian} "
-                f"in {where}. Installa il pacchetto {FONTS_PACKAGE} (Debian/Ubuntu: "
-                f"sudo apt-get install {FONTS_PACKAGE}, oppure bash scripts/system-fonts.sh) "
-                f"o indica un font in IMAGES_CARD['fonts'].\n"
-                f"Share cards: no {weight} font with the {english} script in {where}. "
-                f"Install {FONTS_PACKAGE} (Debian/Ubuntu: sudo apt-get install {FONTS_PACKAGE}) "
-                f"or list a font in IMAGES_CARD['fonts']."
-            )
+            raise FontsMissing(code, {"weight": weight, "where": ", ".join(searched),
+                                      "package": FONTS_PACKAGE})
 
 
 def check_layout() -> None:
@@ -73,15 +70,8 @@ def check_layout() -> None:
 
     missing = [name for name in ("raqm", "fribidi", "harfbuzz") if not features.check(name)]
     if missing:
-        raise FontsMissing(
-            f"Anteprime di condivisione: Pillow non ha il layout complesso del testo "
-            f"(manca: {', '.join(missing)}), senza il quale l'arabo verrebbe disegnato a lettere "
-            f"staccate e da sinistra a destra. Installa {LAYOUT_PACKAGES} (Debian/Ubuntu: "
-            f"sudo apt-get install {LAYOUT_PACKAGES}) e ripeti la build.\n"
-            f"Share cards: Pillow has no complex text layout (missing: {', '.join(missing)}); "
-            f"Arabic would be drawn unjoined and left to right. Install {LAYOUT_PACKAGES} "
-            f"(Debian/Ubuntu: sudo apt-get install {LAYOUT_PACKAGES}) and build again."
-        )
+        raise FontsMissing("no-text-layout", {"missing": ", ".join(missing),
+                                              "packages": LAYOUT_PACKAGES})
 
 
 def _stamp(path: str) -> tuple[int, int]:

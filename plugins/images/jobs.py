@@ -4,8 +4,6 @@ manifest, or the problem an editor has to fix."""
 
 from __future__ import annotations
 
-import os
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -29,7 +27,7 @@ from .problems import ImageProblem
 class JobResult:
     key: str
     manifest: dict | None = None
-    problem: str | None = None
+    problem: tuple[str, dict] | None = None  # a message code and its values
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ class RoleJob:
             need = decode_need(self.role.widths, self.role.aspect)
             image = clean_image(self.path, self.label, need)
         except ImageProblem as problem:
-            return JobResult(self.key, problem=str(problem))
+            return JobResult(self.key, problem=(problem.code, problem.params))
         encoders = {e.name: e for e in self.encoders}
         fallback = "png" if image.mode == "RGBA" else "jpeg"
         sizes = target_sizes(*image.size, self.role.widths, self.role.aspect)
@@ -67,8 +65,7 @@ class RoleJob:
                                 "bytes": len(data)})
         if not any(e["format"] == fallback for e in entries):
             return JobResult(self.key, problem=(
-                f"{self.label}: nemmeno la versione più piccola sta sotto i "
-                f"{self.max_bytes // 1000} kB. Riduci o semplifica l'immagine e riprova."))
+                "image-over-budget", {"file": self.label, "kilobytes": self.max_bytes // 1000}))
         manifest = {"kind": "image", "role": self.role.name, "fallback": fallback,
                     "files": entries}
         Cache(self.cache_path).store(self.key, files, manifest)
@@ -98,10 +95,10 @@ class CardJob:
         photo = None
         if self.photo:
             try:
-                photo = clean_image(self.photo, self.photo_label,
+                photo = clean_image(self.photo, self.photo_label or self.photo,
                                     (self.card.width, self.card.height))
             except ImageProblem as problem:
-                return JobResult(self.key, problem=str(problem))
+                return JobResult(self.key, problem=(problem.code, problem.params))
         image = draw_card(self, photo)
         data, fmt = encode_card(image, photo is not None, self.max_bytes)
         name = f"card.{EXTENSION[fmt]}"
@@ -120,14 +117,11 @@ def run_all(jobs: list, workers: int) -> list[JobResult]:
     """Run ``jobs`` over ``workers`` processes (in this process when one is enough).
 
     Workers are spawned, not forked: Pelican runs a progress spinner in a thread, and a fork
-    taken while that thread holds a lock can hang. Spawned workers import this package again,
-    so its parent folder goes on sys.path, which the children inherit."""
+    taken while that thread holds a lock can hang. Spawned workers import this module again by
+    its name (plugins.images.jobs), which the project's editable install provides."""
     jobs = sorted(jobs, key=lambda job: -job.weight)
     if workers <= 1 or len(jobs) <= 1:
         return [run_job(job) for job in jobs]
-    plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    if plugins not in sys.path:
-        sys.path.append(plugins)
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)),
                              mp_context=get_context("spawn")) as pool:
         return list(pool.map(run_job, jobs, chunksize=1))

@@ -10,6 +10,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from .cache import Cache
 from .config import MIME, ImagesConfig
@@ -39,10 +40,10 @@ class SourceFile:
 class Request:
     key: str
     stem: str  # output path without width, hash and extension
-    job: object
-    manifest: dict | None = None
-    problem: str | None = None
-    referrers: list[str] = field(default_factory=list)  # "file, riga n" of each use
+    job: Any  # a jobs.RoleJob or jobs.CardJob
+    manifest: Any = None  # the cache manifest (a dict) once encoded
+    problem: tuple[str, dict] | None = None  # a message code and its values
+    referrers: list[tuple[str, int | None]] = field(default_factory=list)  # (file, line) of each use
 
     def output_name(self, variant: dict) -> str:
         suffix = f"-{variant['width']}" if self.manifest["kind"] == "image" else ""
@@ -61,7 +62,7 @@ class Pipeline:
         self.cache = Cache(config.cache_path)
         self.sources: dict[str, SourceFile] = {}
         self.requests: dict[tuple, Request] = {}
-        self.warnings: list[str] = []
+        self.warnings: list[tuple[str, dict]] = []  # message codes and their values
         self.encoded = 0
 
     # --- asking -------------------------------------------------------------------------
@@ -83,17 +84,17 @@ class Pipeline:
         source = SourceFile(rel, path, label, digest.hexdigest(), size, width, height, fmt)
         megapixels = width * height / 1e6
         if megapixels > self.config.warn_megapixels or size > self.config.warn_source_bytes:
-            self.warnings.append(
-                f"{label}: l'immagine è molto grande ({megapixels:.0f} megapixel, "
-                f"{size / 1e6:.1f} MB). Il sito la riduce comunque, ma la build rallenta: la "
-                f"prossima volta ridimensionala prima (4000 pixel di lato bastano) e tienila "
-                f"sotto i {self.config.warn_megapixels:.0f} megapixel e i "
-                f"{self.config.warn_source_bytes / 1e6:.0f} MB."
-            )
+            self.warnings.append(("image-very-large", {
+                "file": label,
+                "megapixels": f"{megapixels:.0f}",
+                "megabytes": f"{size / 1e6:.1f}",
+                "max_megapixels": f"{self.config.warn_megapixels:g}",
+                "max_megabytes": f"{self.config.warn_source_bytes / 1e6:.0f}",
+            }))
         self.sources[rel] = source
         return source
 
-    def image(self, rel: str, role: str, referrer: str) -> Request:
+    def image(self, rel: str, role: str, referrer: tuple[str, int | None]) -> Request:
         """The derivatives of source ``rel`` (from the content root) in ``role``."""
         source = self.source(rel)
         spec = self.config.role(role)

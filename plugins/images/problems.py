@@ -1,16 +1,30 @@
 """Problems for editors, and how the build reports them.
 
-Pelican's --fatal turns a logged error into an exception that it prints with a traceback;
-editors need the message alone, naming the file, the line and what to do. So a problem is
-logged once and, when the logger says the build must stop, the build stops quietly there."""
+A problem is a message code of rart.messages with its values (picklable: worker processes
+return them). Pelican's --fatal turns a logged error into an exception that it prints with a
+traceback; editors need the message alone, naming the file, the line and what to do. So a
+problem is logged once and, when the logger says the build must stop, the build stops quietly
+there."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 
 class ImageProblem(ValueError):
-    """Something an editor must fix; the message is in Italian and says what to do."""
+    """Something an editor must fix: a message code and its values."""
+
+    def __init__(self, code: str, params: Mapping[str, object] | None = None):
+        super().__init__(code, dict(params or {}))
+
+    @property
+    def code(self) -> str:
+        return self.args[0]
+
+    @property
+    def params(self) -> dict:
+        return self.args[1]
 
 
 def report(logger: logging.Logger, level: int, message: str) -> None:

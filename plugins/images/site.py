@@ -10,26 +10,29 @@ import html
 import logging
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 from pelican.generators import StaticGenerator
+
+from rart.images import (
+    EXAMPLE_ALT,
+    Alt,
+    classify_alt,
+    find_image,
+    is_external,
+    is_image_path,
+    normalise_src,
+)
+from rart.messages import Messages
+from rart.problems import Problem
+from rart.site import Site
 
 from .config import ImagesConfig, ImagesSettingsError, load_config
 from .fonts import FontsMissing, check_layout, check_stack, index_font_dirs, resolve_stack
 from .pipeline import Pipeline, Request
 from .problems import ImageProblem, report, stop
-from .references import (
-    IMAGE_EXTENSIONS,
-    IMG_TAG,
-    Alt,
-    classify_alt,
-    front_matter_line,
-    image_lines,
-    img_attributes,
-    missing_alt_message,
-    normalise_src,
-    resolve,
-)
+from .references import front_matter_line, image_lines, img_attributes
 
 logger = logging.getLogger(__name__)
 
@@ -43,21 +46,18 @@ def settings_and_fonts(settings: dict) -> tuple[ImagesConfig, dict]:
         config = load_config(settings)
     except ImagesSettingsError as problem:
         stop(logger, str(problem))
+    messages = Messages.for_settings(settings)
     if not features.check("avif") or not features.check("webp"):
-        stop(logger, "Immagini: Pillow non sa scrivere AVIF o WebP su questa macchina. Reinstalla "
-                     "le dipendenze con `make venv` (la ruota di Pillow le include).\n"
-                     "Images: Pillow cannot write AVIF or WebP here; reinstall the pinned "
-                     "dependencies with `make venv` (Pillow's wheel bundles both).")
+        stop(logger, Problem("Pillow", None, "no-avif").format(messages))
     try:
         check_layout()
         index = index_font_dirs(config.card.font_dirs)
         fonts = {}
         for weight in ("bold", "regular"):
             fonts[weight] = resolve_stack(getattr(config.card, weight), index)
-            check_stack(fonts[weight], {"bold": "grassetto", "regular": "normale"}[weight],
-                        config.card.font_dirs)
+            check_stack(fonts[weight], messages.text(f"weight-{weight}"), config.card.font_dirs)
     except FontsMissing as problem:
-        stop(logger, str(problem))
+        stop(logger, Problem("IMAGES_CARD", None, problem.code, problem.params).format(messages))
     return config, fonts
 
 
@@ -87,7 +87,7 @@ def forget_missing_images(generator) -> None:
     root = generator.settings["PATH"]
     source_dir = generator.settings.get("IMAGES_SOURCE_DIR", "immagini").strip("/") + "/"
     for link in list(links):
-        image = link.startswith(source_dir) or os.path.splitext(link)[1].lower() in IMAGE_EXTENSIONS
+        image = link.startswith(source_dir) or is_image_path(link)
         if image and not os.path.isfile(os.path.join(root, link)):
             links.discard(link)
 
@@ -103,16 +103,11 @@ def _items(context):
 
 @dataclass
 class Use:
-    """One reference from a content item to an image."""
+    """One <img> of a content item (in the order of its HTML)."""
 
-    span: tuple[int, int]  # of the <img> tag in the item's HTML
     request: Request | None  # None: the reference could not be used (already reported)
     alt: Alt
-    where: str
-
-
-def _label(settings, item) -> str:
-    return f"{os.path.basename(os.path.normpath(settings['PATH']))}/{item.relative_source_path}"
+    where: tuple[str, int | None]  # the file and line that refer to the image
 
 
 def _title(value) -> str:
@@ -127,15 +122,13 @@ def _read(item) -> str:
         return ""
 
 
-def _report(message: str) -> None:
-    report(logger, logging.ERROR, message)
-
-
 class SiteImages:
     def __init__(self, generators):
         self.generators = generators
         self.context = generators[0].context
         self.settings = generators[0].settings
+        self.site = Site.of(self.context, self.settings)
+        self.messages = Messages.for_settings(self.settings)
         self.config, self.fonts = settings_and_fonts(self.settings)
         self.pipeline = Pipeline(self.config, self.settings["PATH"], generators[0].output_path,
                                  self.settings.get("SITEURL", ""))
@@ -144,22 +137,43 @@ class SiteImages:
         self.logos: dict[int, tuple[Request, Request]] = {}
         self.cards: dict[int, Request] = {}
         self.site_cards: dict[str, tuple[Request, str]] = {}
-        self.takeovers: list[tuple[object, Request]] = []
+        self.takeovers: list[tuple[Any, Request]] = []  # (Pelican's Static, its derivative)
         self.unusable: set[str] = set()  # sources already reported as unusable
 
+    # --- reporting ----------------------------------------------------------------------
+    def problem(self, where, code, params=None, level=logging.ERROR) -> None:
+        """Report message `code` at `where` (file, line), in the editors' language."""
+        path, line = where
+        severity = "error" if level >= logging.ERROR else "warning"
+        report(logger, level, Problem(path, line, code, params or {}, severity).format(self.messages))
+
     # --- collecting ---------------------------------------------------------------------
-    def _front_matter_image(self, source_text, field, value, label):
-        """(path under content/, "file, riga N") for an image named in front matter, or None
+    def _resolve(self, src, item, where, field=None):
+        """The content-relative path of the image `src`, or None (reported)."""
+        if is_external(src):
+            self.problem(where, "image-external", {"target": src.strip()[:80]})
+            return None
+        folder = os.path.dirname(item.relative_source_path).replace(os.sep, "/")
+        root = self.settings["PATH"]
+        rel = find_image(src, folder, lambda c: os.path.isfile(os.path.join(root, c)),
+                         field=field is not None)
+        if rel is None:
+            if field:
+                self.problem(where, "missing-file", {
+                    "value": src.strip(), "name": field.capitalize(), "where": "immagini/",
+                    "example": f"{field.capitalize()}: immagini/foto.jpg"})
+            else:
+                self.problem(where, "broken-static", {"target": src.strip(), "where": "immagini/"})
+        return rel
+
+    def _front_matter_image(self, source_text, field, value, item, label):
+        """(path under content/, (file, line)) for an image named in front matter, or None
         when there is none or it cannot be resolved (which is reported)."""
         if not value:
             return None
-        line = front_matter_line(source_text, field)
-        where = f"{label}, riga {line}" if line else label
-        try:
-            return resolve(value, self.settings["PATH"], "", where, field=field), where
-        except ImageProblem as problem:
-            _report(str(problem))
-            return None
+        where = (label, front_matter_line(source_text, field))
+        rel = self._resolve(value, item, where, field=field)
+        return (rel, where) if rel else None
 
     def _request(self, rel, role, where):
         try:
@@ -167,14 +181,14 @@ class SiteImages:
         except ImageProblem as problem:
             if rel not in self.unusable:  # once per file, however many pages use it
                 self.unusable.add(rel)
-                _report(f"{problem} (usata in {where})" if not str(problem).startswith(where)
-                        else str(problem))
+                self.problem(where, problem.code, problem.params)
             return None
 
     def collect(self, item, original) -> None:
-        label = _label(self.settings, item)
-        content = item._content or ""
-        tags = list(IMG_TAG.finditer(content))
+        label = self.site.shown(item.relative_source_path.replace(os.sep, "/"))
+        # The <img> tags of the item's HTML, in order, as the site's reader found them
+        # (plugins/markup): the pictures replace them in the same order when pages are drawn.
+        tags = list(getattr(item, "img_tags", None) or ())
         image_value = str(item.metadata.get("image") or "").strip()
         logo_value = str(item.metadata.get("logo") or "").strip()
         if not logo_value and original is not None and item.content_type == "member":
@@ -185,38 +199,35 @@ class SiteImages:
         lines = image_lines(source_text)
         seen: dict[str, int] = {}
         uses = self.uses.setdefault(id(item), [])
-        for match in tags:
-            attributes = img_attributes(match.group(0))
+        for tag in tags:
+            attributes = img_attributes(tag)
             src = attributes.get("src") or ""
             key = normalise_src(src)
             occurrence = seen[key] = seen.get(key, -1) + 1
             numbers = lines.get(key, [])
-            line = numbers[min(occurrence, len(numbers) - 1)] if numbers else None
-            where = f"{label}, riga {line}" if line else label
-            try:
-                rel = resolve(src, self.settings["PATH"], os.path.dirname(item.relative_source_path),
-                              where)
-            except ImageProblem as problem:
-                _report(str(problem))
-                uses.append(Use(match.span(), None, Alt("missing", ""), where))
+            where = (label, numbers[min(occurrence, len(numbers) - 1)] if numbers else None)
+            rel = self._resolve(src, item, where)
+            if rel is None:
+                uses.append(Use(None, Alt("missing", ""), where))
                 continue
             alt = classify_alt(attributes.get("alt"), self.config.decorative)
             if alt.kind == "missing":
-                _report(missing_alt_message(where, os.path.basename(rel), src))
+                self.problem(where, "missing-alt", {"target": src})
             request = self._request(rel, "inline", where)
-            uses.append(Use(match.span(), request, alt, where))
-        found = self._front_matter_image(source_text, "image", image_value, label)
+            uses.append(Use(request, alt, where))
+        found = self._front_matter_image(source_text, "image", image_value, item, label)
         if found:
             rel, where = found
             alt = classify_alt(item.metadata.get("image_alt"), self.config.decorative)
             if alt.kind == "missing":
-                _report(missing_alt_message(where, os.path.basename(rel), image_value,
-                                            field="image"))
+                self.problem(where, "needs-image_alt", {
+                    "field": "Image", "line_of_field": where[1] or "",
+                    "example": f"Image_alt: {EXAMPLE_ALT}"})
             hero = self._request(rel, "hero", where)
             card = self._request(rel, "card", where)
             if hero and card:
                 self.heroes[id(item)] = (hero, card, alt, rel)
-        found = self._front_matter_image(source_text, "logo", logo_value, label)
+        found = self._front_matter_image(source_text, "logo", logo_value, item, label)
         if found:
             rel, where = found
             logo = self._request(rel, "logo", where)
@@ -237,10 +248,10 @@ class SiteImages:
             for static in generator.staticfiles:
                 rel = static.relative_source_path.replace(os.sep, "/")
                 owned = rel.startswith(self.config.source_dir + "/")
-                if not owned and os.path.splitext(rel)[1].lower() not in IMAGE_EXTENSIONS:
+                if not owned and not is_image_path(rel):
                     kept.append(static)
                 elif rel in linked:  # a link to the file itself gets its largest clean version
-                    request = self._request(rel, "inline", self.pipeline.label(rel))
+                    request = self._request(rel, "inline", (self.pipeline.label(rel), None))
                     if request is not None:
                         self.takeovers.append((static, request))
                 # else: an image nothing links to, used (if at all) through front matter
@@ -292,17 +303,12 @@ class SiteImages:
                 item.thumbnail_picture = self.pipeline.picture(logo[1], name)
             uses = self.uses.get(id(item), [])
             if uses:
-                content, end = [], 0
-                for use in uses:
-                    start, finish = use.span
-                    content.append(item._content[end:start])
-                    if use.request is not None and use.request.manifest:
-                        picture = self.pipeline.picture(use.request, use.alt.text)
-                        content.append(str(macro(picture, main=False)).strip())
-                    end = finish
-                content.append(item._content[end:])
-                item._content = "".join(content)
-                _forget_rendered(item)
+                # Drawn in place of the item's <img> tags by body() (plugins/markup).
+                item.pictures = [
+                    str(macro(self.pipeline.picture(use.request, use.alt.text), main=False)).strip()
+                    if use.request is not None and use.request.manifest else None
+                    for use in uses
+                ]
             card = self.cards.get(id(item))
             if card is not None and card.manifest:
                 alt = f"{_title(item.title)} – {site_name}"
@@ -321,23 +327,17 @@ class SiteImages:
             self.collect(item, original)
         self.take_over_static_images()
         self.request_cards(items)
-        for message in self.pipeline.warnings:
-            report(logger, logging.WARNING, message)
+        for code, params in self.pipeline.warnings:
+            self.problem((params["file"], None), code, params, level=logging.WARNING)
         reported = set()
         for request in self.pipeline.run():
-            if request.problem in reported:  # one source in several roles: said once
+            code, params = request.problem
+            if (code, params.get("file")) in reported:  # one source in several roles: said once
                 continue
-            reported.add(request.problem)
-            where = request.referrers[0] if request.referrers else ""
-            _report(f"{request.problem} (usata in {where})" if where else request.problem)
+            reported.add((code, params.get("file")))
+            where = request.referrers[0] if request.referrers else (params.get("file", ""), None)
+            self.problem(where, code, params)
         self.apply(items)
-
-
-def _forget_rendered(item) -> None:
-    """Pelican memoizes get_content(); drop anything rendered before the HTML changed."""
-    cache = getattr(item.get_content, "cache", {})
-    for key in [k for k in cache if k and k[0] is item]:
-        del cache[key]
 
 
 def process(generators) -> None:

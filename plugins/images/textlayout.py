@@ -155,7 +155,7 @@ def runs_for(text: str, levels: list[int], cmaps) -> list[Run]:
         if fonts[i] is None:
             fonts[i] = font_index(char, cmaps) or 0
     runs: list[Run] = []
-    for char, level, font in zip(text, levels, fonts):
+    for char, level, font in zip(text, levels, (f or 0 for f in fonts)):
         if runs and runs[-1].level == level and runs[-1].font == font:
             runs[-1] = Run(runs[-1].text + char, level, font)
         else:
@@ -186,7 +186,8 @@ def visual_order(runs: list[Run]) -> list[Run]:
 
 
 @lru_cache(maxsize=64)
-def load_font(path: str, size: int, engine: int = ImageFont.Layout.RAQM) -> ImageFont.FreeTypeFont:
+def load_font(path: str, size: int,
+              engine: ImageFont.Layout = ImageFont.Layout.RAQM) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size, layout_engine=engine)
 
 

@@ -3,19 +3,18 @@ content/membri/, gathered into one registry for the directory, the home page and
 
 from pelican import signals
 
+from rart.collections import items_of_type
+from rart.site import Site
+
 from .registry import build_registry
 
 
 def add_members(generator):
     # Pages are all read by now; the templates are rendered only later, so the registry is
     # complete before any page that lists members is written.
-    items = [
-        item
-        for page in generator.pages + generator.hidden_pages
-        for item in [page, *page.translations]
-        if item.content_type == "member"
-    ]
-    generator.context["MEMBERS"] = build_registry(items, generator.settings["LANGUAGES"])
+    items = items_of_type([generator.pages, generator.hidden_pages], "member")
+    site = Site.of(generator.context, generator.settings)
+    generator.context["MEMBERS"] = build_registry(items, site.languages)
 
 
 def register():

@@ -9,11 +9,11 @@ def build_registry(items, languages) -> dict[str, list]:
     """lang -> member records in that language, sorted by name (the item's title).
 
     ``items`` are content items of type 'member' in every language; ``languages`` is the
-    language table. A member missing in a language is listed there in the default
-    language, so the directory of every language names every organisation.
+    site's `rart.languages.Languages`. A member missing in a language is listed there in the
+    default language, so the directory of every language names every organisation.
     """
-    default = next(iter(languages))
-    by_key = defaultdict(dict)
+    default = languages.default.code
+    by_key: dict[str, dict] = defaultdict(dict)
     for item in items:
         by_key[item.key][item.lang] = item
     registry = {}

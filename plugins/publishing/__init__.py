@@ -1,17 +1,16 @@
 """Publishing: what a static host and search engines need besides the pages.
 
 - JSON-LD for the pages that have a schema.org type (structured_data.py);
-- robots.txt, `_headers` (security headers and long caching), campaign calendars (.ics);
+- robots.txt, `_headers` (security headers and long caching, and the browser editor's own
+  policy on its folder), campaign calendars (.ics);
 - after the build: the Pagefind search index, one per language, then precompressed .gz and
   .br siblings for every text file (when PUBLISHING_PRECOMPRESS is on, as in production).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +21,9 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from rart.clock import build_time
+from rart.site import Site
+
 from .calendar import campaign_calendar
 from .headers import csp_value, render_headers_file
 from .precompress import precompress_tree
@@ -30,17 +32,20 @@ from .structured_data import event, news_article, organization
 logger = logging.getLogger(__name__)
 
 
-def build_time(settings) -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed epoch: the output never
-    depends on the clock."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
-
-
 def security_headers(settings) -> dict[str, str]:
     headers = {"Content-Security-Policy": csp_value(settings["PUBLISHING_CSP"])}
     headers.update(settings["PUBLISHING_HEADERS"])
     return headers
+
+
+def path_headers(settings) -> dict[str, dict[str, str]]:
+    """Paths with headers of their own (the browser editor's folder): a policy given as a
+    dict of directives becomes its header value."""
+    return {
+        path: {name: csp_value(value) if isinstance(value, dict) else str(value)
+               for name, value in headers.items()}
+        for path, headers in settings.get("PUBLISHING_PATH_HEADERS", {}).items()
+    }
 
 
 def _organization(ctx, members):
@@ -83,17 +88,19 @@ class PublishingGenerator(Generator):
             f"User-agent: *\nAllow: /\n\nSitemap: {origin}/{settings['SITEMAP_PATH']}\n", encoding="utf-8"
         )
         (out / "_headers").write_text(
-            render_headers_file(security_headers(settings), settings["PUBLISHING_LONG_CACHE_PATHS"]),
+            render_headers_file(security_headers(settings), settings["PUBLISHING_LONG_CACHE_PATHS"],
+                                path_headers(settings),
+                                settings.get("PUBLISHING_HEADERS_DIALECT", "cloudflare")),
             encoding="utf-8",
         )
         host = urlsplit(origin).hostname or "localhost"
-        state = self.context["I18N"]
+        site = Site.of(self.context, settings)
         for code, campaigns in self.context.get("CAMPAIGNS", {}).items():
             if not any(getattr(c, "start", None) for c in campaigns):
                 continue
-            path = out / state.languages[code].prefix / settings["PUBLISHING_CALENDAR_PATH"]
+            path = out / site.listing("calendar", code).save_as
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(campaign_calendar(campaigns, origin, host, build_time(settings), settings["SITENAME"]))
+            path.write_bytes(campaign_calendar(campaigns, origin, host, build_time(), settings["SITENAME"]))
 
 
 def add_generator(pelican):
