@@ -22,17 +22,14 @@ help: ## List every target
 	  awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 # --- Bootstrap ----------------------------------------------------------------------------
-$(VENV)/.runtime: requirements.txt pyproject.toml
-	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
-	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
-	@# The project's own packages (rart, rart_tools, plugins), editable: see pyproject.toml.
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	@touch $@
+# scripts/bootstrap.sh creates .venv and installs the pinned packages, so that .venv is either
+# complete or absent (a failed or interrupted set-up is removed). It runs before every target
+# that uses .venv and returns at once when nothing changed: it compares hashes, not dates.
+$(VENV)/.runtime: FORCE
+	@PY="$(PY)" VENV="$(VENV)" bash scripts/bootstrap.sh runtime
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-dev.txt
-	@touch $@
+$(VENV)/.dev: FORCE
+	@PY="$(PY)" VENV="$(VENV)" bash scripts/bootstrap.sh dev
 
 venv: $(VENV)/.runtime ## Create .venv with the pinned build dependencies
 
@@ -71,6 +68,10 @@ check: $(VENV)/.runtime ## Check the content only, build nothing (CI shows the m
 
 clean: ## Remove output/ and caches (cache/ holds encoded images: safe to delete)
 	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts cache admin/dist
+	@echo "To reset the set-up as well (.venv, node_modules), run: make distclean"
+
+distclean: clean ## Also remove .venv and node_modules: the next make sets everything up again
+	rm -rf $(VENV) tests/node_modules bench/node_modules admin/node_modules
 
 serve: $(VENV)/.runtime ## Serve output/ on http://localhost:$(PORT)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
@@ -121,13 +122,13 @@ i18n-status: $(VENV)/.runtime ## Per language: interface strings, editors' messa
 
 # --- Tests --------------------------------------------------------------------------------
 system-deps: ## Find or install the system programs the tests need (Chromium, Java, Node)
-	@bash scripts/system-deps.sh chromium java node npm
+	@PYTHON="$(PYTHON)" bash scripts/system-deps.sh chromium java node npm libatomic.so.1
 
 lint: $(VENV)/.dev ## ruff (lint and import order) and mypy (strict for the core, rart/)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(VENV)/.dev tests/node_modules/.package-lock.json $(ADMIN_BUNDLE) system-deps system-fonts lint ## Run lint, then the whole test suite
+test: $(VENV)/.dev system-deps system-fonts tests/node_modules/.package-lock.json $(ADMIN_BUNDLE) lint ## Run lint, then the whole test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.dev system-fonts ## Unit, validator and build tests only (no browser, nothing slow): well under a minute
@@ -140,4 +141,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
 
-.PHONY: system-deps system-fonts help venv admin html check clean serve devserver edit publish new translate content-todo extract update-po init-po i18n-status lint test test-fast guide-images lock
+.PHONY: FORCE system-deps system-fonts help venv admin html check clean distclean serve devserver edit publish new translate content-todo extract update-po init-po i18n-status lint test test-fast guide-images lock
