@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = getattr(sys, "_base_executable", sys.executable)
-VERSION = "%d.%d" % sys.version_info[:2]
+VERSION = f"{sys.version_info[0]}.{sys.version_info[1]}"
 NOTHING = "# installs nothing\n"
 MISSING = "rart-does-not-exist==1.0 --hash=sha256:" + "0" * 64 + "\n"
 
