@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import runpy
 import shutil
 import sys
 import tempfile
@@ -24,8 +25,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def make_photo(args: tuple[str, int, int, int]) -> int:
@@ -49,7 +48,7 @@ def make_photo(args: tuple[str, int, int, int]) -> int:
 
 
 def run(config, sources: Path, output: Path, names: list[str]):
-    from images.pipeline import Pipeline
+    from plugins.images.pipeline import Pipeline
 
     start = time.perf_counter()
     pipeline = Pipeline(config, str(sources), str(output))
@@ -71,9 +70,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="work here and keep the files (else a temp dir)")
     args = parser.parse_args()
 
-    from images.config import load_config
-
-    import pelicanconf
+    from plugins.images.config import load_config
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-images-"))
     sources, cache = work / "content", work / "cache"
@@ -90,7 +87,7 @@ def main() -> int:
           f"({args.width * args.height / 1e6:.0f} MP, {total / args.photos / 1e6:.1f} MB each on "
           f"average), made in {time.perf_counter() - started:.1f} s; {os.cpu_count()} cores")
 
-    settings = {k: v for k, v in vars(pelicanconf).items() if k.isupper()}
+    settings = {k: v for k, v in runpy.run_path(str(ROOT / "pelicanconf.py")).items() if k.isupper()}
     settings["IMAGES_CACHE_PATH"] = str(cache)
     config = load_config(settings)
     try:
