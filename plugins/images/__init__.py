@@ -5,7 +5,7 @@ developers' guide: docs/images.md."""
 
 from pelican import signals
 
-from .site import check_environment, forget_missing_images, process
+from .site import CardsGenerator, check_environment, forget_missing_images, prefetch, process
 
 
 def register():
@@ -15,7 +15,16 @@ def register():
     # reads the linked files.
     signals.article_generator_finalized.connect(forget_missing_images)
     signals.page_generator_finalized.connect(forget_missing_images)
+    # The news are read: their share cards can be drawn in worker processes while Pelican
+    # reads the pages and writes the site.
+    signals.article_generator_finalized.connect(prefetch)
     # Once every generator has read its files (StaticGenerator last, so {static} images are
     # known) and before anything is written: content HTML can still change, and the output
     # directory has already been cleaned.
     signals.all_generators_finalized.connect(process)
+    # Among the writers: waits for the cards drawn in the background and publishes them.
+    signals.get_generators.connect(cards_generator)
+
+
+def cards_generator(pelican):
+    return CardsGenerator

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
-from pelican.generators import StaticGenerator
+from pelican.generators import Generator, StaticGenerator
 
 from rart.images import (
     EXAMPLE_ALT,
@@ -122,15 +122,28 @@ def _read(item) -> str:
         return ""
 
 
+CONTEXT_KEY = "IMAGES"  # this build's SiteImages, in the build's context
+
+
 class SiteImages:
-    def __init__(self, generators):
-        self.generators = generators
-        self.context = generators[0].context
-        self.settings = generators[0].settings
+    """The images of one build, kept in its context (a rebuild in the same process starts
+    from a new context, so from nothing)."""
+
+    @classmethod
+    def of(cls, generator) -> SiteImages:
+        images = generator.context.get(CONTEXT_KEY)
+        if images is None:
+            images = generator.context[CONTEXT_KEY] = cls(generator)
+        return images
+
+    def __init__(self, generator):
+        self.generators: list = []
+        self.context = generator.context
+        self.settings = generator.settings
         self.site = Site.of(self.context, self.settings)
         self.messages = Messages.for_settings(self.settings)
         self.config, self.fonts = settings_and_fonts(self.settings)
-        self.pipeline = Pipeline(self.config, self.settings["PATH"], generators[0].output_path,
+        self.pipeline = Pipeline(self.config, self.settings["PATH"], generator.output_path,
                                  self.settings.get("SITEURL", ""))
         self.uses: dict[int, list[Use]] = {}  # id(item) -> uses
         self.heroes: dict[int, tuple[Request, Request, Alt, str]] = {}  # hero, card, alt, rel
@@ -274,13 +287,27 @@ class SiteImages:
         for item, _ in items:
             if not item.save_as or getattr(item, "key", None) == "home":
                 continue
-            lang = item.lang
             hero = self.heroes.get(id(item))
-            request = self.pipeline.card(f"{item.content_type}-{item.key}", lang,
-                                         languages[lang]["dir"] == "rtl", _title(item.title),
-                                         site_name, short_name, self.fonts,
-                                         photo_rel=hero[3] if hero else None)
-            self.cards[id(item)] = request
+            self.cards[id(item)] = self._card(item, hero[3] if hero else None)
+
+    def _card(self, item, photo_rel: str | None, wanted: bool = True) -> Request:
+        site_name = self.settings["SITENAME"]
+        return self.pipeline.card(
+            f"{item.content_type}-{item.key}", item.lang,
+            self.settings["LANGUAGES"][item.lang]["dir"] == "rtl", _title(item.title), site_name,
+            self.settings.get("SITE_SHORTNAME") or site_name, self.fonts, photo_rel=photo_rel,
+            wanted=wanted)
+
+    def prefetch_cards(self) -> None:
+        """Once the news are read, and while Pelican reads the pages and writes the site,
+        start drawing their cards in the background. Only a guess: `request_cards` asks again
+        for what the pages really need, and only that is published. Items with an Image are
+        left for later (their photo is resolved, and reported, by `collect`)."""
+        for key in ("articles", "hidden_articles"):
+            for article in self.context.get(key, []):
+                for item in (article, *article.translations):
+                    if item.save_as and not item.metadata.get("image"):
+                        self.pipeline.prefetch(self._card(item, None, wanted=False))
 
     # --- applying -----------------------------------------------------------------------
     def apply(self, items) -> None:
@@ -321,7 +348,8 @@ class SiteImages:
                 static.override_url = path
                 static.override_save_as = path
 
-    def run(self) -> None:
+    def run(self, generators) -> None:
+        self.generators = generators
         items = list(_items(self.context))
         for item, original in items:
             self.collect(item, original)
@@ -329,16 +357,37 @@ class SiteImages:
         self.request_cards(items)
         for code, params in self.pipeline.warnings:
             self.problem((params["file"], None), code, params, level=logging.WARNING)
+        self.report(self.pipeline.run(background=True))
+        self.apply(items)
+
+    def finish(self) -> None:
+        """Publish the cards drawn in the background, once they are all done."""
+        self.report(self.pipeline.finish())
+
+    def report(self, failed) -> None:
         reported = set()
-        for request in self.pipeline.run():
+        for request in failed:
             code, params = request.problem
             if (code, params.get("file")) in reported:  # one source in several roles: said once
                 continue
             reported.add((code, params.get("file")))
             where = request.referrers[0] if request.referrers else (params.get("file", ""), None)
             self.problem(where, code, params)
-        self.apply(items)
+
+
+def prefetch(generator) -> None:
+    SiteImages.of(generator).prefetch_cards()
 
 
 def process(generators) -> None:
-    SiteImages(generators).run()
+    SiteImages.of(generators[0]).run(generators)
+
+
+class CardsGenerator(Generator):
+    """Waits for the share cards drawn in the background and publishes them. Its place
+    among the generators decides only how long the cards had to be drawn, not the output."""
+
+    def generate_output(self, writer):
+        images = self.context.get(CONTEXT_KEY)
+        if images is not None:
+            images.finish()
