@@ -15,9 +15,11 @@ def register():
     # reads the linked files.
     signals.article_generator_finalized.connect(forget_missing_images)
     signals.page_generator_finalized.connect(forget_missing_images)
-    # The news are read: their share cards can be drawn in worker processes while Pelican
-    # reads the pages and writes the site.
-    signals.article_generator_finalized.connect(prefetch)
+    # As each file is read: its share card can be drawn in a worker process while Pelican
+    # reads the others and writes the site (only a guess, which speeds the build up when
+    # the i18n plugin has completed the metadata first, and changes nothing otherwise).
+    signals.article_generator_context.connect(prefetch)
+    signals.page_generator_context.connect(prefetch)
     # Once every generator has read its files (StaticGenerator last, so {static} images are
     # known) and before anything is written: content HTML can still change, and the output
     # directory has already been cleaned.

@@ -4,6 +4,7 @@ them into Pictures and ShareCards. bench/images.py drives it the same way."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -47,6 +48,7 @@ class Request:
     referrers: list[tuple[str, int | None]] = field(default_factory=list)  # (file, line) of each use
     wanted: bool = True  # False: asked for ahead of time, published only if asked for again
     background: bool = False  # being encoded in the background; `finish` publishes it
+    published: bool = False  # its files are in the output folder
 
     def output_name(self, variant: dict) -> str:
         suffix = f"-{variant['width']}" if self.manifest["kind"] == "image" else ""
@@ -67,7 +69,8 @@ class Pipeline:
         self.requests: dict[tuple, Request] = {}
         self.warnings: list[tuple[str, dict]] = []  # message codes and their values
         self.encoded = 0
-        self.background = Background(config.workers)
+        # Pelican keeps one core busy while cards are drawn in the background.
+        self.background = Background(max(1, config.workers - 1))
         self._card_parts: dict[tuple, str] = {}  # the fingerprint of a card's fixed parts
 
     # --- asking -------------------------------------------------------------------------
@@ -158,15 +161,15 @@ class Pipeline:
                 self.background.submit(request.job)
 
     # --- running ------------------------------------------------------------------------
-    def run(self, background: bool = False) -> list[Request]:
-        """Encode what the cache lacks, in parallel; publish every file. Returns the requests
-        that failed (their ``problem`` says why).
+    def run(self, background: bool = False, only: list[Request] | None = None) -> list[Request]:
+        """Encode what the cache lacks, in parallel; publish every file (of the requests in
+        ``only``, when given). Returns the requests that failed (their ``problem`` says why).
 
         With ``background``, share cards the cache lacks are encoded in worker processes
         while the build goes on: their manifest is the one they will have (a card's file
         name, format and size are known beforehand), and `finish` publishes them."""
         pending: dict[str, object] = {}
-        wanted = [r for r in self.requests.values() if r.wanted]
+        wanted = [r for r in (self.requests.values() if only is None else only) if r.wanted]
         for request in wanted:
             if request.manifest is None and request.key not in self.background:
                 request.manifest = self.cache.load(request.key)
@@ -189,7 +192,7 @@ class Pipeline:
                 failed.append(request)
             elif not request.background:
                 self._publish(request)
-        if not any(r.background for r in wanted):
+        if only is None and not any(r.background for r in wanted):
             self.background.close(keep=set())
         return failed
 
@@ -219,7 +222,8 @@ class Pipeline:
         for variant in request.manifest["files"]:
             target = os.path.join(self.output_path, request.output_name(variant))
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(self.cache.path(request.key, variant["file"]), target)
+            place(self.cache.path(request.key, variant["file"]), target)
+        request.published = True
 
     # --- results ------------------------------------------------------------------------
     def picture(self, request: Request, alt: str) -> Picture:
@@ -237,6 +241,19 @@ class Pipeline:
         variant = request.manifest["files"][0]
         return ShareCard(request.output_name(variant), variant["width"], variant["height"],
                          MIME[variant["format"]], alt)
+
+
+def place(source: str, target: str) -> None:
+    """Publish a cached file: a hard link (no bytes written: the file's name carries its
+    content's hash and nothing writes to it again), or a copy across filesystems."""
+    temporary = f"{target}.{os.getpid()}.tmp"
+    try:
+        os.link(source, temporary)
+        os.replace(temporary, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        shutil.copyfile(source, target)
 
 
 def expected_card_manifest(job: CardJob) -> dict:

@@ -151,6 +151,7 @@ class SiteImages:
         self.cards: dict[int, Request] = {}
         self.site_cards: dict[str, tuple[Request, str]] = {}
         self.takeovers: list[tuple[Any, Request]] = []  # (Pelican's Static, its derivative)
+        self.reading = True  # Pelican is still reading: cards can be drawn ahead of time
         self.unusable: set[str] = set()  # sources already reported as unusable
 
     # --- reporting ----------------------------------------------------------------------
@@ -291,23 +292,31 @@ class SiteImages:
             self.cards[id(item)] = self._card(item, hero[3] if hero else None)
 
     def _card(self, item, photo_rel: str | None, wanted: bool = True) -> Request:
+        return self._card_of(item.content_type, item.key, item.lang, item.title, photo_rel, wanted)
+
+    def _card_of(self, content_type: str, key: str, lang: str, title, photo_rel: str | None,
+                 wanted: bool = True) -> Request:
         site_name = self.settings["SITENAME"]
         return self.pipeline.card(
-            f"{item.content_type}-{item.key}", item.lang,
-            self.settings["LANGUAGES"][item.lang]["dir"] == "rtl", _title(item.title), site_name,
-            self.settings.get("SITE_SHORTNAME") or site_name, self.fonts, photo_rel=photo_rel,
-            wanted=wanted)
+            f"{content_type}-{key}", lang, self.settings["LANGUAGES"][lang]["dir"] == "rtl",
+            _title(title), site_name, self.settings.get("SITE_SHORTNAME") or site_name,
+            self.fonts, photo_rel=photo_rel, wanted=wanted)
 
-    def prefetch_cards(self) -> None:
-        """Once the news are read, and while Pelican reads the pages and writes the site,
-        start drawing their cards in the background. Only a guess: `request_cards` asks again
-        for what the pages really need, and only that is published. Items with an Image are
-        left for later (their photo is resolved, and reported, by `collect`)."""
-        for key in ("articles", "hidden_articles"):
-            for article in self.context.get(key, []):
-                for item in (article, *article.translations):
-                    if item.save_as and not item.metadata.get("image"):
-                        self.pipeline.prefetch(self._card(item, None, wanted=False))
+    def prefetch_card(self, metadata: dict) -> None:
+        """While Pelican reads the content (and then writes the site), start drawing the card
+        of an item it is about to make from ``metadata``, in the background. Only a guess:
+        `request_cards` asks again for what pages really need, and only that is published.
+        Items with an Image are left for later (their photo is resolved, and reported, by
+        `collect`), and so is anything whose metadata is not complete yet."""
+        if not self.reading:  # a file read again by the preview: `refresh` draws its card
+            return
+        try:
+            content_type, key, lang = metadata["content_type"], metadata["key"], metadata["lang"]
+            title, save_as = metadata["title"], metadata["save_as"]
+        except KeyError:
+            return
+        if save_as and key != "home" and not metadata.get("image") and lang in self.settings["LANGUAGES"]:
+            self.pipeline.prefetch(self._card_of(content_type, key, lang, title, None, wanted=False))
 
     # --- applying -----------------------------------------------------------------------
     def apply(self, items) -> None:
@@ -350,6 +359,7 @@ class SiteImages:
 
     def run(self, generators) -> None:
         self.generators = generators
+        self.reading = False
         items = list(_items(self.context))
         for item, original in items:
             self.collect(item, original)
@@ -364,6 +374,20 @@ class SiteImages:
         """Publish the cards drawn in the background, once they are all done."""
         self.report(self.pipeline.finish())
 
+    def refresh(self, item, original, output_path: str) -> None:
+        """The preview's fast path (rart_tools/incremental.py): ``item`` was read again after
+        its text changed. Its pictures and share card are made here, at once, and published
+        into ``output_path``, where the finished build now is."""
+        self.pipeline.output_path = output_path
+        self.collect(item, original)
+        if item.save_as and getattr(item, "key", None) != "home":
+            hero = self.heroes.get(id(item))
+            self.cards[id(item)] = self._card(item, hero[3] if hero else None)
+        # What the build did not publish: new images, the card of a new title.
+        todo = [r for r in self.pipeline.requests.values() if r.wanted and not r.published]
+        self.report(self.pipeline.run(only=todo))
+        self.apply([(item, original)])
+
     def report(self, failed) -> None:
         reported = set()
         for request in failed:
@@ -375,8 +399,8 @@ class SiteImages:
             self.problem(where, code, params)
 
 
-def prefetch(generator) -> None:
-    SiteImages.of(generator).prefetch_cards()
+def prefetch(generator, metadata) -> None:
+    SiteImages.of(generator).prefetch_card(metadata)
 
 
 def process(generators) -> None:
