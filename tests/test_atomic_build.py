@@ -64,6 +64,7 @@ def site(tmp_path):
     return content, output
 
 
+@pytest.mark.slow
 def test_a_good_build_replaces_output_and_leaves_nothing_behind(site, tmp_path):
     content, output = site
     assert (output / "index.html").is_file()
@@ -78,6 +79,7 @@ def test_a_good_build_replaces_output_and_leaves_nothing_behind(site, tmp_path):
     assert not any(tmp_path.glob(".build-*"))
 
 
+@pytest.mark.slow
 def test_content_errors_leave_the_previous_output_byte_identical(site, tmp_path):
     content, output = site
     before = snapshot(output)
@@ -91,6 +93,7 @@ def test_content_errors_leave_the_previous_output_byte_identical(site, tmp_path)
     assert not any(tmp_path.glob(".build-*"))
 
 
+@pytest.mark.slow
 def test_pelican_failing_halfway_leaves_the_previous_output_byte_identical(site, tmp_path):
     """A theme or plugin failure after some pages are written: they were written elsewhere."""
     content, output = site
@@ -125,6 +128,7 @@ def test_pelican_failing_halfway_leaves_the_previous_output_byte_identical(site,
     assert not any(tmp_path.glob(".build-*"))
 
 
+@pytest.mark.slow
 def test_make_html_and_make_publish_refuse_broken_content(site, tmp_path):
     content, output = site
     before = snapshot(output)
@@ -211,6 +215,7 @@ class DevServer:
         return out
 
 
+@pytest.mark.slow
 def test_devserver_rebuilds_on_save_reloads_the_page_and_keeps_the_last_good_site(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE / "content", content)
