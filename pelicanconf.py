@@ -72,7 +72,7 @@ I18N_DATE_FORMAT = "long"  # a CLDR format name for Babel's format_date
 
 # Main navigation: page keys, in order. Each resolves to the page in the reader's language.
 NAV_PAGES = ["chi-siamo", "obiettivi", "risultati", "campagne", "membri", "notizie", "contatti"]
-FOOTER_PAGES = ["cerca", "ringraziamenti", "privacy", "accessibilita"]
+FOOTER_PAGES = ["cerca", "glossario", "ringraziamenti", "privacy", "accessibilita"]
 
 # --- Listings written per language by plugins/i18n ----------------------------------------
 NEWS_INDEX_PATH = "notizie/"
@@ -105,7 +105,7 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 PLUGINS = [
     "plugins.i18n", "plugins.markup", "plugins.members", "plugins.campaigns",
     "plugins.achievements", "plugins.content_checks", "plugins.assets", "plugins.publishing",
-    "plugins.images",
+    "plugins.images", "plugins.pagetext",
 ]
 
 # Video and map hosts whose links, alone in a paragraph, become click-to-load notices
@@ -117,6 +117,34 @@ EMBED_PROVIDERS = {
     "openstreetmap.org": ("OpenStreetMap", "map"),
     "google.com/maps": ("Google Maps", "map"),
 }
+
+# --- Page text (plugins/pagetext) ------------------------------------------------------
+# The glossary ("Parole della rete", content/pagine/glossario.md and its translations): the
+# first use of each term on a page links to its entry. anchor -> {language: [forms]}: each
+# anchor is the id of the term's heading on the glossary page ({#anchor} in Markdown), each
+# form a way pages write the term. Whole words, longest form first; a form in lowercase also
+# matches with a capital first letter.
+PAGETEXT_GLOSSARY_PAGE = "glossario"
+PAGETEXT_GLOSSARY_TERMS = {
+    "sai": {"it": ["SAI"], "en": ["SAI"], "fr": ["SAI"], "ar": ["SAI"]},
+    "cas": {"it": ["CAS"], "en": ["CAS"], "fr": ["CAS"], "ar": ["CAS"]},
+    "prefettura": {"it": ["Prefettura"], "en": ["Prefecture"], "fr": ["Préfecture"],
+                   "ar": ["المحافظة", "Prefettura"]},
+    "giunta-comunale": {"it": ["Giunta Comunale"], "en": ["City Executive"],
+                        "fr": ["exécutif municipal"], "ar": ["المجلس التنفيذي للبلدية"]},
+    "co-programmazione": {"it": ["co-programmazione"], "en": ["co-programming"],
+                          "fr": ["co-programmation"], "ar": ["التخطيط المشترك"]},
+    "co-progettazione": {"it": ["co-progettazione"], "en": ["co-design"],
+                         "fr": ["co-conception"], "ar": ["التصميم المشترك للمشاريع"]},
+    "terzo-settore": {"it": ["Terzo Settore", "Terzo settore"], "en": ["third sector"],
+                      "fr": ["tiers secteur"], "ar": ["القطاع الثالث"]},
+    "dlgs-117-2017": {"it": ["D.Lgs. 117/2017", "Codice del Terzo settore"],
+                      "en": ["D.Lgs. 117/2017", "Third Sector Code"],
+                      "fr": ["D.Lgs. 117/2017", "Code du tiers secteur"],
+                      "ar": ["المرسوم التشريعي رقم 117 لسنة 2017", "قانون القطاع الثالث"]},
+}
+# Languages whose pages get French spacing (no-break spaces before ; : ! ? and inside « »).
+PAGETEXT_FRENCH_SPACING = ["fr"]
 
 # --- Theme assets (plugins/assets) ------------------------------------------------------
 # Stylesheets bundled with their @imports into one file each; every asset is published under
@@ -151,6 +179,37 @@ PUBLISHING_LONG_CACHE_PATHS = ["/theme/*"]  # every file there is named by its c
 PUBLISHING_CALENDAR_PATH = "campagne/calendario.ics"  # per language
 PUBLISHING_SEARCH_INDEX = True  # Pagefind, one index per language (html lang)
 PUBLISHING_PRECOMPRESS = False  # .gz and .br siblings; on in publishconf.py
+
+# The browser editor's folder (/admin/, rart_tools/admin.py) has its own policy: the editor
+# (Sveltia CMS, docs/architecture.md) runs no eval but needs inline styles, blob: and data:
+# images and frames for its previews, WebAssembly for its image tools, GitHub's API to read
+# and write the repository; it opens GitHub's sign-in in a popup and must hear back from it
+# (same-origin-allow-popups). It is never indexed nor cached stale. Readers' pages keep the
+# policy above. `_headers` detaches the site-wide values on /admin/* (Cloudflare Pages joins
+# the values of every matching rule); on Netlify, where `!` lines are not part of the syntax
+# and the later rule's value wins, PUBLISHING_HEADERS_DIALECT leaves them out.
+EDITOR_PATH = "admin"
+PUBLISHING_PATH_HEADERS = {
+    f"/{EDITOR_PATH}/*": {
+        "Content-Security-Policy": {
+            "default-src": ["'self'"],
+            "script-src": ["'self'", "'wasm-unsafe-eval'"],
+            "style-src": ["'self'", "'unsafe-inline'"],
+            "img-src": ["'self'", "data:", "blob:"],
+            "font-src": ["'self'"],
+            "connect-src": ["'self'", "data:", "blob:", "https://api.github.com"],
+            "frame-src": ["blob:"],
+            "object-src": ["'none'"],
+            "frame-ancestors": ["'none'"],
+            "base-uri": ["'self'"],
+            "form-action": ["'self'"],
+        },
+        "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+        "Cache-Control": "no-cache",
+        "X-Robots-Tag": "noindex, nofollow",
+    },
+}
+PUBLISHING_HEADERS_DIALECT = "netlify" if os.environ.get("NETLIFY") == "true" else "cloudflare"
 
 # --- Markdown and Jinja -------------------------------------------------------------------
 MARKDOWN = {
@@ -198,6 +257,20 @@ CONTENT_CHECKS_DISCOURAGED_TERMS = {
         (("clandestin", "clandestine", "clandestins", "clandestines"),
          "personne migrante, sans papiers"),
     ],
+}
+
+# --- Browser editor (/admin/, rart_tools/admin.py, docs/EDITING.md part 1) ----------------
+# `make admin` bundles the editor from npm into EDITOR_BUNDLE; every build then writes
+# /admin/ from it, with a configuration generated from the contract. Without a bundle the site
+# is built without /admin/ (make html needs no Node.js). The backend is the GitHub repository
+# the editor reads and writes through pull requests; the sign-in service (EDITOR_AUTH_URL) is
+# described in docs/deploy.md. CI sets GITHUB_REPOSITORY; elsewhere set EDITOR_REPO=owner/name.
+EDITOR_BUNDLE = os.path.join(HERE, "admin", "dist")
+EDITOR_BACKEND = {
+    "name": "github",
+    "repo": os.environ.get("EDITOR_REPO") or os.environ.get("GITHUB_REPOSITORY", ""),
+    "branch": os.environ.get("EDITOR_BRANCH", "main"),
+    "base_url": os.environ.get("EDITOR_AUTH_URL", ""),
 }
 
 # --- Development conveniences -------------------------------------------------------------

@@ -4,7 +4,7 @@ and in Arabic, against a fresh build served on localhost with Debian's Chromium.
     .venv/bin/python bench/lighthouse.py          # builds into a temp dir, prints the scores
 
 Needs node and npm (scripts/system-deps.sh installs them); installs Lighthouse from
-bench/package-lock.json on first use. Exits 1 when a score is under the budget (98).
+bench/package-lock.json on first use. Exits 1 when a score is under the budget (100).
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ CHROMIUM_ARGS, SiteServer, chromium_path = (_browser["CHROMIUM_ARGS"], _browser[
 PAGES = {
     "home": "",
     "news article": "notizie/nasce-la-rart/",
-    "campaign": "campagne/cultura-accoglienza/",
+    "campaigns": "campagne/",  # the real site has no campaign yet: its listing page
     "member": "membri/babel/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-BUDGET = 98
+BUDGET = 100
 
 
 def main() -> int:

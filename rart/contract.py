@@ -26,6 +26,7 @@ from typing import Any
 #   materials  one 'Label | link' per line
 #   list       comma-separated words
 #   members    comma-separated member keys (file names in content/membri/ without .md)
+#   quotes     one passage of docs/source/ per line, word for word (claims.py checks them)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Field:
     meaning: str = ""  # one sentence for the table in docs/EDITING.md
     scaffold: bool = True  # written (empty when unknown) by `make new`
     translatable: bool = False  # its text differs per language (`make translate` marks it ✎)
+    original_only: bool = False  # written in the default language's file only (not copied)
 
     @property
     def title(self) -> str:
@@ -48,7 +50,7 @@ class Field:
 
     @property
     def multiline(self) -> bool:
-        return self.kind in ("markdown", "materials")
+        return self.kind in ("markdown", "materials", "quotes")
 
 
 YES = ("sì", "si")
@@ -66,6 +68,12 @@ HEAD = (
           translatable=True),
 )
 TAIL = (
+    Field("source", "fonti", False,
+          "Source: Avviato un tavolo di confronto presso la Prefettura di Torino", kind="quotes",
+          meaning="I passi di docs/source/ da cui vengono i fatti del testo, copiati parola per "
+          "parola, uno per riga (dalla seconda riga rientrano di 4 spazi); nessuna se la pagina "
+          "non parla della rete. Solo nei file in italiano: vedi «Regole per scrivere» nella guida.",
+          original_only=True),
     Field("image", "immagine", False, "Image: immagini/assemblea-2025.jpg", kind="file",
           meaning="Una foto o un'immagine: il file va messo in content/immagini/."),
     Field("image_alt", "testo alternativo dell'immagine", False,
@@ -79,7 +87,7 @@ TAIL = (
           meaning="Il numero della liberatoria firmata dalle persone riconoscibili."),
     Field("todo", "cose da completare", False, "Todo: indirizzo email della rete; telefono",
           meaning="Cosa manca ancora, separato da punto e virgola: lo elenca `make content-todo`."),
-    Field("slug", "indirizzo", False, "Slug: cultura-accoglienza", kind="slug", scaffold=False,
+    Field("slug", "indirizzo", False, "Slug: objectifs", kind="slug", scaffold=False,
           meaning="Solo per dare a una traduzione un indirizzo diverso dal nome del file."),
     Field("status", "stato", False, "Status: draft", kind="choice", scaffold=False,
           choices=(("published", "pubblicata (è il valore normale)"),
@@ -137,10 +145,10 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
     "member": HEAD
     + (
         Field("legal_form", "forma giuridica", False, "Legal_form: Cooperativa Sociale", todo=True,
-              meaning="La forma giuridica dell'ente.",
+              meaning="La forma giuridica dell'ente, solo se l'ente la conferma: non si ricava dal nome.",
           translatable=True),
         Field("city", "città", False, "City: Torino", todo=True,
-              meaning="La città della sede.",
+              meaning="La città della sede, solo se l'ente la conferma: l'annuncio dice dove gli enti lavorano, non dove hanno sede.",
           translatable=True),
         Field("website", "sito web", False, "Website: https://www.esempio.it", todo=True,
               kind="url", meaning="Il sito dell'ente, con https://."),

@@ -453,6 +453,63 @@ MESSAGES: dict[str, Message] = {
         ),
         fix=N_("install %(packages)s (Debian or Ubuntu: sudo apt-get install %(packages)s) and build again"),
     ),
+    # --- sentences, and the claims ledger (claims.py) ----------------------------------------
+    "long-sentence": Message(
+        what=N_("this sentence is %(words)s words long (the limit is %(limit)s): «%(start)s»"),
+        fix=N_("split it into shorter sentences, one piece of information each: readers who know the language little follow short sentences better"),
+    ),
+    "source-missing": Message(
+        what=N_("the Source field is missing: nobody can tell which passage of the source the facts of this file come from"),
+        fix=N_("add Source: with the passages of docs/source/ the facts come from, copied word for word, one per line; a page that does not speak about the network (search, privacy…) has Source: nessuna"),
+        example=N_("Source: Avviato un tavolo di confronto presso la Prefettura di Torino\n    una rete di secondo livello che riunisce 12 degli enti"),
+    ),
+    "source-empty": Message(
+        what=N_("the Source field is empty"),
+        fix=N_("write the passages of docs/source/ the facts come from, copied word for word, one per line; if the page does not speak about the network, write Source: nessuna"),
+        example=N_("Source: Avviato un tavolo di confronto presso la Prefettura di Torino"),
+    ),
+    "source-too-short": Message(
+        what=N_("the quote «%(quote)s» is too short to tell where the fact comes from"),
+        fix=N_("quote at least %(min)s consecutive words, as they are in the source"),
+    ),
+    "source-not-verbatim": Message(
+        what=N_("the quote «%(quote)s» is not, word for word, in any text of docs/source/%(hint)s"),
+        fix=N_("copy the passage exactly as it is in the source (same words, same punctuation); for two passages far apart use two lines"),
+    ),
+    "source-none-names": Message(
+        what=N_("the page says Source: nessuna, but names «%(value)s», which appears in the network's texts"),
+        fix=N_("if the page reports a fact about the network, quote the passage in Source instead of «nessuna»"),
+    ),
+    "claim-number": Message(
+        what=N_("the number «%(value)s» is not in the passages quoted in Source"),
+        fix=N_("if the number comes from the source, add to Source the passage that contains it; if not, remove it: the site publishes no number the source does not give"),
+    ),
+    "claim-date-word": Message(
+        what=N_("the date «%(value)s» is not in the passages quoted in Source"),
+        fix=N_("if the date comes from the source, add to Source the passage that contains it; if not, remove it"),
+    ),
+    "claim-legal": Message(
+        what=N_("the legal reference «%(value)s» is not in the passages quoted in Source"),
+        fix=N_("add to Source the passage of the source that cites it, or remove it"),
+    ),
+    "claim-legal-form": Message(
+        what=N_("«%(value)s»: this act is a legislative decree, not a law"),
+        fix=N_("write %(expected)s; the first time, say what it is (the Third Sector Code)"),
+        example=N_("%(expected)s, il Codice del Terzo settore"),
+    ),
+    "claim-name": Message(
+        what=N_("the name «%(value)s» is not in the passages quoted in Source"),
+        fix=N_("if the name comes from the source, add to Source the passage that contains it; if not, remove it: the site names no person, organisation or place the source does not name"),
+    ),
+    "claim-member-name": Message(
+        what=N_("the member is written «%(found)s», but the network writes «%(expected)s»"),
+        fix=N_("write the member's name exactly as in the announcement's list of members"),
+        example="%(expected)s",
+    ),
+    "claim-member-title": Message(
+        what=N_("the title «%(value)s» is not the name of a member as the announcement writes it%(hint)s"),
+        fix=N_("the profile's title is the member's name, copied from the announcement's list of members (docs/source/)"),
+    ),
     "translation-status": Message(
         what=N_("this translation has Status: %(status)s, but its original (%(source)s) is %(original)s"),
         fix=N_(
@@ -484,7 +541,7 @@ TEXTS: dict[str, str] = {
         "Content checks: %(errors)s in %(files)s. The site was not built and output/ is "
         "unchanged: fix them and run the command again."
     ),
-    "summary-warnings": N_("%(warnings)s about wording: they do not stop the build."),
+    "summary-warnings": N_("%(warnings)s about the writing: they do not stop the build, but reread those sentences."),
     "ok": N_("Content checks: no errors in %(files)s."),
     "type-news": N_("news items"),
     "type-page": N_("pages"),
@@ -565,8 +622,49 @@ TEXTS: dict[str, str] = {
         "Dates, links and images are already copied; links to pages point to their translation,\n"
         "where it exists. make html reminds you of the lines still to translate."
     ),
+    # The browser editor at /admin/ (rart_tools/admin.py) and `make edit`.
+    "editor-title": N_("Editing the site – %(site)s"),
+    "editor-noscript": N_("The editor needs JavaScript: switch it on, or use another browser."),
+    "editor-body": N_("Text"),
+    "editor-body-hint": N_("The text of the page. Leave an empty line between paragraphs."),
+    "editor-image-hint": N_(
+        "A photo or picture, with what it shows for people who cannot see it and, when people "
+        "can be recognised in it, the reference of their signed consent."
+    ),
+    "editor-image-file": N_("Image file"),
+    "editor-material-label": N_("Title"),
+    "editor-material-link": N_("Link"),
+    "editor-pattern-date": N_("Write the date as YYYY-MM-DD, for example %(example)s."),
+    "editor-pattern-slug": N_(
+        "Only lowercase letters without accents, digits and hyphens, for example %(example)s."
+    ),
+    "editor-pattern-url": N_("Write the full address, with https://, for example %(example)s."),
+    "editor-pattern-link": N_(
+        "A page of the site ({filename}/pagine/….md), a file ({static}/materiali/…) or an "
+        "address that starts with https://, for example %(example)s."
+    ),
+    "ci-summary-title": N_("Content checks"),
+    "edit-no-bundle": N_(
+        "The browser editor is not installed yet: make edit installs it (it needs Node.js and "
+        "npm, which make test also uses)."
+    ),
+    "edit-open": N_(
+        "Editor at %(url)s (this computer only, no account needed).\n"
+        "  1. Open it in Chrome or Edge (other browsers cannot write files on this computer).\n"
+        "  2. Click «Lavora con Repository Locale» and choose this folder: %(folder)s\n"
+        "  3. Every save writes into content/ and rebuilds the site: the preview is at %(site)s\n"
+        "When you are done, propose the changes as usual (docs/EDITING.md, part 2). Stop: Ctrl+C."
+    ),
     "todo-title": N_("To fill in:"),
     "todo-none": N_("Nothing is missing: every field is filled in."),
+    "todo-sources": N_("Sources to fix (the Source field; docs/EDITING.md, «Regole per scrivere»):"),
+    "todo-sources-ok": N_("Sources: every fact of the %(files)s in Italian is in the passages quoted in Source."),
+    "todo-readability": N_(
+        "Readability of the Italian texts (Gulpease index: the higher, the easier the text;\n"
+        "under 80 it is hard for readers with primary schooling, under 60 for readers with\n"
+        "lower secondary schooling):\n"
+        " index  longest sentence (words)   file"
+    ),
     "not-built-title": N_("The site has not been built yet"),
     "not-built-text": N_(
         "Fix the errors shown below (and in the terminal) and save: the page updates by itself."

@@ -39,7 +39,7 @@ def cmd_build(args) -> int:
     return 0 if build.build(settings, output, debug=args.debug).ok else 1
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args, editing: bool = False) -> int:
     from .serve import serve
 
     def stop(signum, frame):
@@ -54,9 +54,23 @@ def cmd_serve(args) -> int:
         overrides["PATH"] = os.path.abspath(args.content)
     try:
         return serve(Path(args.settings), overrides, Path(args.output or "output"), args.bind,
-                     args.port, args.debug)
+                     args.port, args.debug, editing=editing)
     except KeyboardInterrupt:
         return 0
+
+
+def cmd_edit(args) -> int:
+    """`make edit`: the preview on 127.0.0.1 with the browser editor, which writes into the
+    working tree (Sveltia's local mode: Chrome or Edge, no account, no server of its own)."""
+    from .admin import bundle_dir
+
+    settings = _settings(args)
+    bundle = bundle_dir(settings)
+    if bundle is None or not (bundle / "entry.js").is_file():
+        print(Messages.for_settings(settings).text("edit-no-bundle"))
+        return 1
+    args.bind = "127.0.0.1"  # this computer only: the editor writes files
+    return cmd_serve(args, editing=True)
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -111,16 +125,33 @@ def cmd_translate(args) -> int:
 
 
 def cmd_todo(args) -> int:
+    from rart.problems import format_report
     from rart.site import Site
 
-    from .todo import report
+    from .todo import claims_report, readability_report, report
 
     settings = _settings(args)
     messages = Messages.for_settings(settings)
-    lines = report(Site.from_settings(settings))
+    site = Site.from_settings(settings)
+    lines = report(site)
     print(messages.text("todo-title") if lines else messages.text("todo-none"))
     for line in lines:
         print(f"  {line}")
+    sources = Path(settings.get("SOURCES_PATH") or site.content_dir.resolve().parent / "docs" / "source")
+    if sources.is_dir():
+        problems, checked = claims_report(site, sources)
+        print()
+        if problems:
+            print(messages.text("todo-sources"))
+            print(format_report(problems, messages))
+        else:
+            print(messages.text("todo-sources-ok", files=messages.count("files", checked)))
+    rows = readability_report(site)
+    if rows:
+        print()
+        print(messages.text("todo-readability"))
+        for row in rows:
+            print(row)
     return 0
 
 
@@ -130,12 +161,13 @@ def cmd_status(args) -> int:
     from rart.messages import LANGUAGES as EDITORS_LANGUAGES
     from rart.site import Site
 
-    from .status import catalog_counts, content_status, git_changed_at
+    from .status import catalog_counts, content_status, git_changed_at, git_text_unchanged
 
     settings = _settings(args)
     site = Site.from_settings(settings)
     translations = Path(settings["I18N_TRANSLATIONS_DIR"])
-    statuses = content_status(site.content_dir, site.languages, git_changed_at(ROOT))
+    statuses = content_status(site.content_dir, site.languages, git_changed_at(ROOT),
+                              git_text_unchanged(ROOT))
     complete = True
     print(f"{'lang':<5} {'interface':>12} {'editors':>9} {'fuzzy':>6} {'content':>10} {'stale':>6}")
     for code, status in statuses.items():
@@ -195,6 +227,11 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("-b", "--bind", default="127.0.0.1",
                      help="address to listen on (default: this computer only)")
     sub.set_defaults(run=cmd_serve)
+    sub = commands.add_parser("edit", help="the preview with the browser editor, on 127.0.0.1 only")
+    _site_arguments(sub, build=True)
+    sub.add_argument("-o", "--output", default="output")
+    sub.add_argument("-p", "--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    sub.set_defaults(run=cmd_edit)
     sub = commands.add_parser("new", help="a new content file: TYPE TITLE")
     sub.add_argument("type", nargs="?", default="")
     sub.add_argument("title", nargs="?", default="")

@@ -5,7 +5,8 @@ no traceback reaches an editor.
    touched and Pelican does not run.
 2. Run Pelican in this process into a new folder next to output/ (same filesystem), with
    Pelican's reader cache on: a Markdown file unchanged since the last build is not read
-   again (contentcache.py says when the cache is valid).
+   again (contentcache.py says when the cache is valid). Then add the browser editor's
+   /admin/ when its bundle is built (admin.py).
 3. Pelican failed (an error logged or an exception): delete that folder, stop; output/ is
    untouched. Succeeded: swap it into place with two renames (output/ aside, new in place),
    then delete the previous one.
@@ -34,6 +35,8 @@ from plugins.content_checks.validate import validate_site
 from rart.messages import Messages
 from rart.problems import format_report
 
+from . import github
+from .admin import write_admin
 from .contentcache import ContentCache
 from .searchindex import publish_steps
 
@@ -107,6 +110,7 @@ def validate(settings: dict, stream=None, checks=validate_site, config=None) -> 
     result = checks(config)
     report = format_report(result.problems, config.messages, result.checked_files)
     print(report, file=stream)
+    github.report(list(result.problems), report, config.messages, stream)
     errors = [p.format(config.messages) for p in result.errors]
     return Outcome(not errors, "content" if errors else "done", report, errors=errors)
 
@@ -154,6 +158,7 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
         if run.errors:
             print(messages.text("failed-pelican", output=_shown(output)), file=stream)
             return Outcome(False, "pelican", errors=run.errors, seconds=time.monotonic() - started)
+        write_admin(settings, staging)  # /admin/, when the editor's bundle is there
         swap_into_place(staging, output, staging_root / "previous" / output.name)
         cache.commit()
     finally:

@@ -128,6 +128,12 @@ def not_built_page(messages: Messages) -> bytes:
 class Handler(SimpleHTTPRequestHandler):
     status: Status  # set on the subclass made by make_server
     missing_page: bytes  # shown while nothing is built yet
+    # Served as they are: the browser editor keeps its state across rebuilds (a reload would
+    # lose what is being typed), so its page gets no live-reload script.
+    untouched: tuple[str, ...] = ()
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+                      ".mjs": "text/javascript", ".wasm": "application/wasm",
+                      ".yml": "application/yaml", ".woff2": "font/woff2"}
 
     def log_message(self, format, *args):
         pass  # one line per request would bury the build messages
@@ -161,6 +167,8 @@ class Handler(SimpleHTTPRequestHandler):
         page = self._page(local)
         if page is not None:
             code, body = page
+            if code == 200 and path.startswith(self.untouched):
+                return self._send(code, body, "text/html; charset=utf-8")
             return self._send(code, inject(body), "text/html; charset=utf-8")
         return self._plain()
 
@@ -203,8 +211,9 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def make_server(output: Path, bind: str, port: int, status: Status,
-                missing_page: bytes = b"") -> ThreadingHTTPServer:
-    handler = type("BoundHandler", (Handler,), {"status": status, "missing_page": missing_page})
+                missing_page: bytes = b"", untouched: tuple[str, ...] = ()) -> ThreadingHTTPServer:
+    handler = type("BoundHandler", (Handler,), {"status": status, "missing_page": missing_page,
+                                                "untouched": untouched})
     ThreadingHTTPServer.allow_reuse_address = True
     ThreadingHTTPServer.daemon_threads = True
     return ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(output)))
@@ -227,7 +236,10 @@ def code_dirs() -> list[Path]:
 
 
 def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: int,
-          debug: bool = False, stream=None, stop: threading.Event | None = None) -> int:
+          debug: bool = False, stream=None, stop: threading.Event | None = None,
+          editing: bool = False) -> int:
+    """Serve `output` and rebuild on every change. With `editing` (make edit), say how to
+    open the browser editor, which then writes into the content folder itself."""
     import logging
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its "stopping watch" on Ctrl+C
@@ -239,7 +251,8 @@ def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: i
     output = Path(output).absolute()
     status = Status()
     try:
-        server = make_server(output, bind, port, status, not_built_page(messages))
+        editor = "/" + str(settings.get("EDITOR_PATH", "admin")).strip("/") + "/"
+        server = make_server(output, bind, port, status, not_built_page(messages), (editor,))
     except OSError:
         print(messages.text("port-busy", port=port), file=stream)
         return 1
@@ -252,6 +265,11 @@ def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: i
     preview.full()
     host = "localhost" if bind in ("127.0.0.1", "localhost", "::1") else bind
     print(messages.text("serving", url=f"http://{host}:{port}/"), file=stream, flush=True)
+    if editing:
+        here = f"http://{bind}:{port}"  # the address the server listens on: 127.0.0.1
+        print(messages.text("edit-open", url=f"{here}{editor}", folder=settings_file.parent,
+                            site=f"{here}/"),
+              file=stream, flush=True)
     try:
         while not stop.is_set():
             preview.interrupt.clear()  # before looking at the queue: no change goes unseen

@@ -7,6 +7,7 @@ editors' messages (editors.po, the languages editors' messages exist in).
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,9 +50,11 @@ def catalog_counts(po_path: Path) -> tuple[int, int, int]:
     return len(messages), len(translated), sum(1 for m in messages if m.fuzzy)
 
 
-def content_status(content_dir: Path, languages, changed_at) -> dict[str, LanguageStatus]:
+def content_status(content_dir: Path, languages, changed_at, text_unchanged=None) -> dict[str, LanguageStatus]:
     """Counts translated items per language; a translation is stale when its source changed
-    after it (``changed_at(path) -> float`` gives a file's last change, e.g. from git).
+    after it (``changed_at(path) -> float`` gives a file's last change, e.g. from git), unless
+    ``text_unchanged(source, translation)`` says the change did not touch what translations
+    translate (the claims ledger, `Source:`, is the Italian original's alone).
     ``languages`` is the site's `rart.languages.Languages`."""
     default = languages.default.code
     statuses = {code: LanguageStatus(code) for code in languages}
@@ -76,7 +79,9 @@ def content_status(content_dir: Path, languages, changed_at) -> dict[str, Langua
                 status.missing.append(f"{ident[0]}/{ident[1]}")
                 continue
             status.content_translated += 1
-            if changed_at(source) > changed_at(translation):
+            if changed_at(source) > changed_at(translation) and not (
+                text_unchanged and text_unchanged(source, translation)
+            ):
                 status.stale.append(translation.relative_to(content_dir).as_posix())
     return statuses
 
@@ -118,3 +123,35 @@ def git_changed_at(repo: Path):
 def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
                           check=True).stdout
+
+
+# The Source field and its indented continuation lines, in a file's header.
+_LEDGER = re.compile(r"^source:[^\n]*\n(?:[ ]{4,}[^\n]*\n)*", re.IGNORECASE | re.MULTILINE)
+
+
+def without_ledger(text: str) -> str:
+    """A content file's text without its claims ledger (the Source field of the header)."""
+    header, blank, body = text.replace("\r\n", "\n").partition("\n\n")
+    return _LEDGER.sub("", header + "\n")[:-1] + blank + body
+
+
+def git_text_unchanged(repo: Path):
+    """(source, translation) -> True when the source, its Source field aside, reads now as it
+    did when the translation was last committed: a fix to the ledger alone leaves the
+    translations up to date."""
+    repo = Path(repo).resolve()
+
+    def unchanged(source: Path, translation: Path) -> bool:
+        commit = subprocess.run(
+            ["git", "log", "-1", "--format=%H", "--", str(translation)],
+            cwd=repo, capture_output=True, text=True,
+        ).stdout.strip()
+        if not commit:
+            return False
+        rel = Path(source).resolve().relative_to(repo).as_posix()
+        old = subprocess.run(["git", "show", f"{commit}:{rel}"], cwd=repo, capture_output=True, text=True)
+        if old.returncode != 0:
+            return False
+        return without_ledger(old.stdout) == without_ledger(Path(source).read_text(encoding="utf-8"))
+
+    return unchanged

@@ -3,17 +3,25 @@ built site, and one sweep that loads every page once and records what the checks
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import gzip
 import shutil
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from looking import Looks, look
+
+from plugins.publishing.headers import headers_for
+
 NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+# IBM's rule engine (the engine of `accessibility-checker`), whose rules ship inside ace.js: it
+# runs offline, injected into the page like axe, with no rule archive fetched at run time.
+ACE = NODE_MODULES / "accessibility-checker-engine" / "ace.js"
+ACE_POLICY = "WCAG_2_2"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Flags for a sandboxed, offline machine: no background traffic to Google, no first-run UI.
 CHROMIUM_ARGS = [
@@ -34,15 +42,15 @@ def chromium_path() -> str:
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".avif": "image/avif",
                       ".webp": "image/webp", ".xml": "application/xml", ".js": "text/javascript",
-                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
+                      ".mjs": "text/javascript", ".wasm": "application/wasm",
+                      ".yml": "application/yaml", ".woff2": "font/woff2"}
     rules: dict = {}
 
     def end_headers(self):
-        # The headers the site ships in output/_headers, as Netlify or Cloudflare apply them.
-        for pattern, headers in self.rules.items():
-            if fnmatch.fnmatch(self.path.split("?", 1)[0], pattern):
-                for name, value in headers.items():
-                    self.send_header(name, value)
+        # The headers the site ships in output/_headers, as Cloudflare Pages applies them
+        # (every matching rule, detached headers removed, repeated ones joined).
+        for name, value in headers_for(self.rules, self.path.split("?", 1)[0]).items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, *args):  # keep test output readable
@@ -86,6 +94,9 @@ class PageReport:
     text_requests: int = 0
     console_errors: list = field(default_factory=list)
     csp_violations: list = field(default_factory=list)
+    ace: list = field(default_factory=list)
+    looks: Looks = field(default_factory=Looks)
+    seconds: dict = field(default_factory=dict)  # wall time of each stage: load+axe, ace, looks
 
 
 LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
@@ -120,12 +131,23 @@ def _record_console_error(report: PageReport, message) -> None:
         report.console_errors.append(message.text)
 
 
+# Violations that fail outright; the engine's "potential" findings and recommendations are for
+# a person to review (docs/theme.md lists the ones reviewed).
+ACE_JS = """async (policy) => {
+  const report = await new ace.Checker().check(document, [policy]);
+  return report.results.filter(r => r.value[0] === 'VIOLATION' && r.value[1] === 'FAIL')
+    .map(r => `${r.ruleId}: ${r.message} (${r.path.dom})`);
+}"""
+
+
 def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport]:
     """Load every page once (cold cache, its own context) and record what the checks need."""
     axe_source = AXE.read_text(encoding="utf-8")
+    ace_source = ACE.read_text(encoding="utf-8")
     reports = {}
     for rel in pages:
         report = PageReport(rel)
+        started = time.perf_counter()
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
         page = context.new_page()
         page.add_init_script(CSP_LISTENER_JS)
@@ -149,6 +171,17 @@ def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport
         page.emulate_media(color_scheme="dark")
         report.axe_dark = page.evaluate(AXE_JS, AXE_TAGS)
         page.emulate_media(color_scheme="light")
+        # IBM's engine once, in the light scheme: axe checks contrast in both schemes, and the
+        # rules IBM adds (landmarks, labels, structure) do not depend on the colour scheme.
+        report.seconds["load_axe"] = time.perf_counter() - started
+        page.evaluate(ace_source)
+        report.ace = page.evaluate(ACE_JS, ACE_POLICY)
+        report.seconds["ace"] = time.perf_counter() - started - report.seconds["load_axe"]
+        report.looks = look(page, context.new_cdp_session(page))
+        report.seconds["looks"] = time.perf_counter() - started - report.seconds["load_axe"] - report.seconds["ace"]
+        # Again after the engines and the looking checks: none of them may reach the network.
+        report.foreign_requests = [r.url for r in seen if not r.url.startswith(server.origin + "/")
+                                   and not r.url.startswith("data:")]
         page.set_viewport_size({"width": 320, "height": 640})
         report.overflow_320 = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -134,6 +134,15 @@ def real_server(site):
 @pytest.fixture(scope="session")
 def real_sweep(browser, real_server, site):
     """Every page of the real site, every language, loaded once in Chromium."""
+    import json
+
     from browser import sweep
 
-    return sweep(browser, real_server, [site.rel(p) for p in site.pages])
+    reports = sweep(browser, real_server, [site.rel(p) for p in site.pages])
+    # Where the sweep's time goes, for the suite's time budget (tests/artifacts/, git-ignored).
+    stages = {stage: round(sum(r.seconds.get(stage, 0) for r in reports.values()), 1)
+              for stage in ("load_axe", "ace", "looks")}
+    artifacts = Path(__file__).resolve().parent / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "sweep-seconds.json").write_text(json.dumps({"pages": len(reports), **stages}, indent=1))
+    return reports

@@ -142,18 +142,24 @@ def test_reduced_motion_and_print_styles_exist(site):
     assert "prefers-reduced-motion" in css and "@media print" in css and "prefers-color-scheme: dark" in css
 
 
-@pytest.mark.parametrize("rel", ["", "ar/"])
+SHOTS = {"": "home-it", "ar/": "home-ar", "notizie/nasce-la-rart/": "article-it",
+         "ar/notizie/nasce-la-rart/": "article-ar", "membri/babel/": "member-it", "ar/membri/babel/": "member-ar"}
+
+
+@pytest.mark.parametrize("rel", list(SHOTS))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width, height", [(360, 800), (1280, 900)])
-def test_screenshots_for_people_to_look_at(browser, real_server, rel, width, height):
+def test_screenshots_for_people_to_look_at(browser, real_server, rel, scheme, width, height):
     ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page = context.new_page()
     try:
         page.goto(real_server.url(rel))
-        path = ARTIFACTS / f"home-{rel.strip('/') or 'it'}-{width}x{height}.png"
+        path = ARTIFACTS / f"{SHOTS[rel]}-{scheme}-{width}x{height}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
     finally:
-        page.close()
+        context.close()
 
 
 def test_nu_html_checker_finds_no_errors(site):

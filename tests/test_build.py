@@ -103,9 +103,50 @@ def test_acknowledgements_name_everyone_the_source_thanks(site):
         assert person in text
 
 
-@pytest.mark.parametrize("rel", ["notizie/index.html", "campagne/index.html"])
-def test_listings_are_not_empty(site, rel):
-    assert site.tree(rel).xpath("//main//article")
+def test_news_listing_is_not_empty(site):
+    assert site.tree("notizie/index.html").xpath("//main//article")
+
+
+PREFIX = {"it": "", "en": "en/", "fr": "fr/", "ar": "ar/"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_campaign_is_shown_as_running_because_the_source_names_none(site, lang):
+    """The announcement names no campaign: creating campaigns is one of the network's goals.
+    The campaigns page and the home page say so, with the goal and how to propose one."""
+    prefix = PREFIX[lang]
+    assert [p for p in (site.root / prefix / "campagne").glob("*/index.html")] == []
+    for page in site.pages:
+        assert not site.tree(site.rel(page)).xpath("//*[contains(@class,'rart-campaign__status')]"), site.rel(page)
+    listing = site.tree(f"{prefix}campagne/index.html")
+    assert not listing.xpath("//section[starts-with(@aria-labelledby,'campaigns-')]")
+    assert listing.xpath("//p[contains(@class,'rart-campaigns-status')]")
+    assert f"/{prefix}contatti/" in listing.xpath("//main//a/@href")  # how to propose one
+    home = site.tree(f"{prefix}index.html")
+    section = home.xpath("//section[@aria-labelledby='campaigns']")[0]
+    summary = site.tree(f"{prefix}campagne/index.html").xpath("//meta[@name='description']/@content")[0]
+    assert summary in section.text_content()  # the network's campaign goal
+    assert section.xpath(".//p[contains(@class,'rart-campaigns-status')]")
+    assert section.xpath(f".//a[@href='/{prefix}campagne/']")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_has_no_empty_section(site, lang):
+    for section in site.tree(f"{PREFIX[lang]}index.html").xpath("//main//section"):
+        heading = section.xpath(".//h1 | .//h2")
+        body = [el for el in section.xpath(".//p | .//li") if el.text_content().strip()]
+        assert heading and body, section.get("aria-labelledby")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_member_profiles_guess_no_legal_form_and_no_seat(site, lang):
+    """The source gives no legal form and says where members work, not where they are based."""
+    for page in (site.root / PREFIX[lang] / "membri").glob("*/index.html"):
+        assert not site.tree(site.rel(page)).xpath("//main//dl/dt"), site.rel(page)
+    directory = site.tree(f"{PREFIX[lang]}membri/index.html")
+    cards = directory.xpath("//ul[contains(@class,'rart-list--members')]//article")
+    assert len(cards) == 12
+    assert not directory.xpath("//ul[contains(@class,'rart-list--members')]//p[contains(@class,'rart-card__summary')]")
 
 
 def test_unknown_member_fields_are_omitted_not_invented(site):

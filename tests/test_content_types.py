@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 
 def test_news_article_renders_date_category_and_tags(fixture_site):
     tree = fixture_site.tree("notizie/notizia-3/index.html")
@@ -39,7 +43,44 @@ def test_campaigns_page_separates_active_and_past(fixture_site):
     active = tree.xpath("//section[@aria-labelledby='campaigns-active']//h3")
     past = tree.xpath("//section[@aria-labelledby='campaigns-past']//h3")
     assert [h.text_content().strip() for h in active] == ["Campagna attiva di prova"]
-    assert [h.text_content().strip() for h in past] == ["Campagna conclusa di prova"]
+    assert [h.text_content().strip() for h in past] == ["Campagna conclusa di prova", "Campagna senza date di prova"]
+    # A campaign is running: no "no campaign" notice.
+    assert not tree.xpath("//*[contains(@class,'rart-campaigns-status')]")
+
+
+def test_home_puts_a_running_campaign_first_and_says_when_none_is_translated(fixture_site):
+    home = fixture_site.tree("index.html")
+    section = home.xpath("//section[@aria-labelledby='campaigns']")[0]
+    assert section.xpath("h2")[0].text_content() == "Campagne in corso"
+    assert [h.text_content().strip() for h in section.xpath(".//h3")] == ["Campagna attiva di prova"]
+    # French has no campaign of its own: the home page says so, with the campaigns' goal from
+    # the (Italian) campaigns page, marked as Italian.
+    section = fixture_site.tree("fr/index.html").xpath("//section[@aria-labelledby='campaigns']")[0]
+    assert section.xpath("h2")[0].text_content() == "Campagnes"
+    assert section.xpath(".//p[@lang='it']")
+    status = section.xpath(".//p[contains(@class,'rart-campaigns-status')]")[0].text_content()
+    assert status == "Il n’y a pas encore de campagne dans cette langue."
+
+
+@pytest.mark.parametrize("campaigns, expected", [
+    ({"it": [], "en": []}, "The network has not published a campaign on this site yet."),
+    ({"it": [], "en": ["past"]}, "There is no campaign in this language yet."),
+    ({"it": ["past", "past"], "en": []}, "No campaign is running at the moment."),
+    ({"it": ["past", "active"], "en": []}, ""),
+])
+def test_campaign_status_says_why_no_campaign_is_running(campaigns, expected):
+    """The partial's branches, rendered on their own (the sites cover only some of them)."""
+    from types import SimpleNamespace
+
+    from conftest import ROOT
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"), extensions=["jinja2.ext.i18n"])
+    env.install_null_translations(newstyle=True)
+    context = {"lang": "it", "CAMPAIGNS": {code: [SimpleNamespace(status_value=v) for v in values]
+                                           for code, values in campaigns.items()}}
+    out = env.get_template("partials/_campaigns_status.html").render(context)
+    assert re.sub(r"<[^>]+>", "", out).strip() == expected
 
 
 def test_member_profile_shows_known_fields_only(fixture_site):
@@ -79,7 +120,9 @@ def test_drafts_are_never_written(fixture_site):
 
 def test_video_link_becomes_a_click_to_load_notice(fixture_site):
     tree = fixture_site.tree("notizie/notizia-2/index.html")
-    assert not tree.xpath("//iframe | //video | //script[not(@type='application/ld+json')]")
+    # No third-party player: no frame, no video, no script but the theme's own (js/menu.js).
+    assert not tree.xpath("//iframe | //video | //script[not(@type='application/ld+json')]"
+                          "[not(starts-with(@src, '/theme/js/'))]")
     notice = tree.xpath("//aside[contains(@class,'rart-embed')]")[0]
     assert "YouTube" in notice.xpath("string(.//p[@class='rart-embed__notice'])")
     assert "indirizzo IP" in notice.text_content()

@@ -62,6 +62,7 @@ def value_of(field: Field, members: list[str]):
         "materials": st.just("Volantino (PDF) | {static}/materiali/volantino.pdf"),
         "list": st.lists(st.sampled_from(["rete", "accoglienza", "SAI"]), min_size=1, max_size=3,
                          unique=True).map(", ".join),
+        "quotes": st.sampled_from(["nessuna", "Avviato un tavolo di confronto presso la Prefettura di Torino"]),
         "members": st.lists(st.sampled_from(members or ["nessuno"]), min_size=1, max_size=2,
                             unique=True).map(", ".join),
     }[field.kind]

@@ -10,6 +10,8 @@ import pytest
 from conftest import FIXTURE, ROOT, build
 from sitetools import BuiltSite
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.slow
 def test_one_more_language_is_a_table_entry_a_catalog_and_content(tmp_path):

@@ -285,6 +285,45 @@ def test_status_counts_missing_and_stale_translations(tmp_path):
     assert split_stem("a.en", table) == ("a", "en") and split_stem("a", table) == ("a", "it")
 
 
+def test_a_change_to_the_claims_ledger_alone_leaves_translations_up_to_date(tmp_path):
+    """The Source field is the Italian original's alone: quoting a passage better is no
+    reason to re-translate. Any other change still makes the translation stale."""
+    import subprocess
+
+    from rart_tools.status import git_changed_at, git_text_unchanged, without_ledger
+
+    assert without_ledger("Title: x\nSource: uno due\n    tre quattro\nTodo: y\n\nTesto.\n") == \
+        "Title: x\nTodo: y\n\nTesto.\n"
+
+    def git(*args, day=0):
+        date = f"{2_000_000_000 + day * 86_400} +0000"  # one commit a day: times differ
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,
+                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                            "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "PATH": "/usr/bin:/bin"})
+
+    pages = tmp_path / "content" / "pagine"
+    pages.mkdir(parents=True)
+    git("init", "-q")
+    (pages / "a.md").write_text("Title: A\n\nTesto.\n")
+    (pages / "a.en.md").write_text("Title: A\n\nText.\n")
+    git("add", ".")
+    git("commit", "-q", "-m", "1", day=1)
+    (pages / "a.md").write_text("Title: A\nSource: nessuna\n\nTesto.\n")
+    git("commit", "-q", "-am", "2", day=2)
+    table = load_languages({**TABLE, "en": {"name": "English", "dir": "ltr", "locale": "en"}})
+
+    def stale():
+        return content_status(tmp_path / "content", table, git_changed_at(tmp_path),
+                              git_text_unchanged(tmp_path))["en"].stale
+
+    assert stale() == []
+    (pages / "a.md").write_text("Title: A\nSource: nessuna\n\nTesto nuovo.\n")
+    assert stale() == ["pagine/a.en.md"]  # uncommitted, and the text changed
+    git("commit", "-q", "-am", "3", day=3)
+    assert stale() == ["pagine/a.en.md"]
+
+
 # --- assets -------------------------------------------------------------------------------
 from plugins.assets.bundle import AssetError, collect, fingerprint, inline_imports  # noqa: E402
 

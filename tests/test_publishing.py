@@ -83,8 +83,8 @@ def test_structured_data(site, rel, kind):
         assert site.file_for(data["mainEntityOfPage"]).is_file()
 
 
-def test_undated_campaign_is_not_an_event(site):
-    tree = site.tree("campagne/cultura-accoglienza/index.html")
+def test_undated_campaign_is_not_an_event(fixture_site):
+    tree = fixture_site.tree("campagne/senza-date/index.html")
     assert not tree.xpath("//script[@type='application/ld+json']")
 
 

@@ -137,7 +137,7 @@ def test_wording_is_a_warning_with_file_and_line_and_never_stops_the_build(conte
     assert "AVVISO content/notizie/parole.md, riga 8" in output
     assert output.count("«clandestini»") == 1  # the address of the link is not prose
     assert "AVVISO content/notizie/notizia-3.fr.md, riga 6" in output
-    assert "3 avvisi sul linguaggio" in output
+    assert "3 avvisi sulla scrittura" in output
 
 
 def test_utf8_with_bom_and_windows_line_ends_is_fine(content):

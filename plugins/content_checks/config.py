@@ -15,13 +15,16 @@ from rart.messages import LANGUAGES as MESSAGE_LANGUAGES
 from rart.messages import Messages
 from rart.site import Site
 
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {
     # Language of the messages for editors: a language of rart.messages.LANGUAGES.
     "CONTENT_CHECKS_LANGUAGE": "it",
     # {content language: [((form, form, …), suggested alternative), …]}; see pelicanconf.py.
     "CONTENT_CHECKS_DISCOURAGED_TERMS": {},
     # The most a content file may weigh, in bytes.
     "CONTENT_CHECKS_MAX_FILE_BYTES": MAX_FILE_BYTES,
+    # A sentence longer than this many words gets a warning (readability.py): readers include
+    # people who read the language of the page with difficulty.
+    "CONTENT_CHECKS_MAX_SENTENCE_WORDS": 30,
     # Run the checks inside Pelican too (for `python -m pelican`). The safe build
     # (rart_tools.build) has already run them, so it turns this off.
     "CONTENT_CHECKS_IN_PELICAN": True,
@@ -46,6 +49,7 @@ class Config:
     messages: Messages
     max_bytes: int = MAX_FILE_BYTES
     terms: dict[str, list[Term]] = field(default_factory=dict)
+    max_sentence_words: int = DEFAULTS["CONTENT_CHECKS_MAX_SENTENCE_WORDS"]
     ignore: tuple[str, ...] = ()  # IGNORE_FILES patterns
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -73,11 +77,15 @@ def load_config(settings: Mapping[str, Any], today: dt.date | None = None) -> Co
     max_bytes = setting(settings, "CONTENT_CHECKS_MAX_FILE_BYTES")
     if not isinstance(max_bytes, int) or max_bytes <= 0:
         raise SettingsError("CONTENT_CHECKS_MAX_FILE_BYTES must be a positive whole number of bytes")
+    max_words = setting(settings, "CONTENT_CHECKS_MAX_SENTENCE_WORDS")
+    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words <= 0:
+        raise SettingsError("CONTENT_CHECKS_MAX_SENTENCE_WORDS must be a positive whole number of words")
     return Config(
         site=Site.from_settings(settings),
         messages=messages_for(settings),
         max_bytes=max_bytes,
         terms=compile_terms(setting(settings, "CONTENT_CHECKS_DISCOURAGED_TERMS")),
+        max_sentence_words=max_words,
         ignore=tuple(settings.get("IGNORE_FILES", ())),
         today=today or dt.date.today(),
     )

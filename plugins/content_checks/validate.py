@@ -47,6 +47,7 @@ from rart.problems import ERROR, WARNING, Problem
 
 from .body import Scan, html_tag, scan
 from .config import Config
+from .readability import long_sentences
 
 OTHER_MARKUP = ("html", "htm", "rst")  # Pelican would read these too, unchecked
 # ASCII digits only: \d would also take Arabic-Indic digits, which Pelican's date parser does not.
@@ -276,6 +277,7 @@ class _Validator:
         body_scan = scan(body, body_start)
         self._check_scan(item, body_scan)
         self._check_wording(item, body_scan)
+        self._check_sentences(item, body_scan)
 
     def _required_example(self, content_type: str) -> str:
         rows = [f.example.replace("\n", " ") for f in CONTRACT[content_type] if f.required]
@@ -485,6 +487,13 @@ class _Validator:
             self.add(item, line, "empty-list-item", value=value, example=f.example)
         return [p for p in parts if p]
 
+    def _kind_quotes(self, item, f, entry, value, line):
+        # Word for word against docs/source/ is claims.py's job (make content-todo, the tests).
+        for v, n in zip(entry.values, entry.value_lines):
+            tag = html_tag(v)
+            if tag:
+                self.add(item, n, "html-in-text", name=f.title, tag=tag, example=f.example)
+
     def _kind_list(self, item, f, entry, value, line):
         tag = html_tag(value)
         if tag:
@@ -651,7 +660,7 @@ class _Validator:
         texts = list(body_scan.prose)
         for name, entry in item.fields.items():
             if name in ("todo", "image_consent") or CONTRACT_KIND.get((item.type, name)) in (
-                "date", "day", "choice", "integer", "slug", "url", "link", "file", "members"
+                "date", "day", "choice", "integer", "slug", "url", "link", "file", "members", "quotes"
             ):
                 continue
             for v, n in zip(entry.values, entry.value_lines):
@@ -665,6 +674,15 @@ class _Validator:
                 for match in term.pattern.finditer(text):
                     self.add(item, number, "wording", severity=WARNING, found=match.group(0),
                              suggestion=term.suggestion)
+
+    def _check_sentences(self, item: Item, body_scan: Scan) -> None:
+        limit = self.config.max_sentence_words
+        summary = item.fields.get("summary")
+        lines = scan(summary.values, summary.line).prose + [(summary.line, "")] if summary else []
+        for sentence in long_sentences(lines + body_scan.prose, limit):
+            start = " ".join(sentence.text.split()[:8])
+            self.add(item, sentence.line, "long-sentence", severity=WARNING, words=sentence.words,
+                     limit=limit, start=start + "…")
 
     # --- between files -------------------------------------------------------------------
     def _check_translations(self) -> None:

@@ -1,7 +1,8 @@
 """Publishing: what a static host and search engines need besides the pages.
 
 - JSON-LD for the pages that have a schema.org type (structured_data.py);
-- robots.txt, `_headers` (security headers and long caching), campaign calendars (.ics);
+- robots.txt, `_headers` (security headers and long caching, and the browser editor's own
+  policy on its folder), campaign calendars (.ics);
 - after the build: the Pagefind search index, one per language, then precompressed .gz and
   .br siblings for every text file (when PUBLISHING_PRECOMPRESS is on, as in production).
 """
@@ -35,6 +36,16 @@ def security_headers(settings) -> dict[str, str]:
     headers = {"Content-Security-Policy": csp_value(settings["PUBLISHING_CSP"])}
     headers.update(settings["PUBLISHING_HEADERS"])
     return headers
+
+
+def path_headers(settings) -> dict[str, dict[str, str]]:
+    """Paths with headers of their own (the browser editor's folder): a policy given as a
+    dict of directives becomes its header value."""
+    return {
+        path: {name: csp_value(value) if isinstance(value, dict) else str(value)
+               for name, value in headers.items()}
+        for path, headers in settings.get("PUBLISHING_PATH_HEADERS", {}).items()
+    }
 
 
 def _organization(ctx, members):
@@ -77,7 +88,9 @@ class PublishingGenerator(Generator):
             f"User-agent: *\nAllow: /\n\nSitemap: {origin}/{settings['SITEMAP_PATH']}\n", encoding="utf-8"
         )
         (out / "_headers").write_text(
-            render_headers_file(security_headers(settings), settings["PUBLISHING_LONG_CACHE_PATHS"]),
+            render_headers_file(security_headers(settings), settings["PUBLISHING_LONG_CACHE_PATHS"],
+                                path_headers(settings),
+                                settings.get("PUBLISHING_HEADERS_DIALECT", "cloudflare")),
             encoding="utf-8",
         )
         host = urlsplit(origin).hostname or "localhost"

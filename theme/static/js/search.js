@@ -1,36 +1,66 @@
 // Site search with Pagefind: progressive enhancement of the search form on /cerca/.
-// Without JavaScript the page explains where else to look; with it, results appear here.
+// Without JavaScript the page explains where else to look; with it, results appear here,
+// ten at a time, with a button for the next ten and the full count in the status line.
 // Pagefind picks the index of the page's language (<html lang>).
 const form = document.querySelector("[data-search]");
+const PAGE = 10;
 
 if (form) {
   const input = form.querySelector("input[type=search]");
-  const results = document.querySelector("[data-search-results]");
+  const found = document.querySelector("[data-search-results]");
   const status = document.querySelector("[data-search-status]");
   let pagefind;
+
+  // One result: the title (its direction from its own text: a Latin name in an Arabic list)
+  // and Pagefind's excerpt of this site's own text, <mark> included.
+  function item(data) {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.dir = "auto";
+    link.textContent = data.meta.title || data.url;
+    const excerpt = document.createElement("p");
+    excerpt.dir = "auto";
+    excerpt.innerHTML = data.excerpt;
+    li.append(link, excerpt);
+    return li;
+  }
 
   async function search(query) {
     if (!pagefind) {
       pagefind = await import(form.dataset.pagefind);
       await pagefind.options({ baseUrl: form.dataset.base });
     }
-    const found = await pagefind.search(query);
-    const items = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
-    results.replaceChildren(
-      ...items.map((item) => {
-        const li = document.createElement("li");
-        const link = document.createElement("a");
-        link.href = item.url;
-        link.textContent = item.meta.title || item.url;
-        const excerpt = document.createElement("p");
-        excerpt.innerHTML = item.excerpt; // Pagefind's excerpt of this site's own text, <mark> included
-        li.append(link, excerpt);
-        return li;
-      })
-    );
-    status.textContent = (items.length ? status.dataset.found : status.dataset.none)
-      .replace("%(count)s", String(items.length))
+    const results = (await pagefind.search(query)).results;
+    const total = results.length;
+    status.textContent = (total ? status.dataset.found : status.dataset.none)
+      .replace("%(count)s", total.toLocaleString(document.documentElement.lang))
       .replace("%(query)s", query);
+    if (!total) {
+      found.replaceChildren();
+      return;
+    }
+    const list = document.createElement("ol");
+    list.className = "rart-search__results";
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "rart-cta rart-cta--secondary rart-search__more";
+    more.textContent = found.dataset.more;
+    let shown = 0;
+    async function next() {
+      const batch = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
+      const items = batch.map(item);
+      list.append(...items);
+      shown += batch.length;
+      if (shown >= total) more.remove();
+      return items[0];
+    }
+    more.addEventListener("click", async () => {
+      const first = await next();
+      first.querySelector("a").focus(); // the reader goes on from the first new result
+    });
+    found.replaceChildren(list, more);
+    await next();
   }
 
   form.addEventListener("submit", (event) => {
