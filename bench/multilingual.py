@@ -21,7 +21,7 @@ sensitive to a shared machine's load. Timings are never tests: this is a bench.
 
     .venv/bin/python bench/multilingual.py                      # make bench: 500 news, 3 rounds
     .venv/bin/python bench/multilingual.py --articles 5000 --rounds 1
-    .venv/bin/python bench/multilingual.py --articles 500,2000,5000 --rounds 1   # growth
+    .venv/bin/python bench/multilingual.py --articles 500,2000,5000 --rounds 1 --no-publish  # growth
 """
 
 from __future__ import annotations
@@ -129,23 +129,25 @@ LABELS = {
 
 
 def one_round(project: Path, articles: int, settings: Path, vanilla_output: Path, logs: Path,
-              vanilla_first: bool) -> dict[str, Run]:
+              vanilla_first: bool, kinds: tuple[str, ...] = KINDS) -> dict[str, Run]:
     runs = {}
     if vanilla_first:
         runs["vanilla"] = vanilla(project, settings, vanilla_output, logs / "vanilla.log")
     runs["cold"] = make("html", project, logs / "cold.log")
     runs["warm"] = make("html", project, logs / "warm.log")
-    with open(project / "content" / EDITED.format(articles // 2), "a", encoding="utf-8") as handle:
-        handle.write("\nUna frase aggiunta dal bench.\n")
-    runs["edit"] = make("html", project, logs / "edit.log")
-    runs["publish"] = make("publish", project, logs / "publish.log",
-                           SITEURL="https://rart.example.org")
+    if "edit" in kinds:
+        with open(project / "content" / EDITED.format(articles // 2), "a", encoding="utf-8") as handle:
+            handle.write("\nUna frase aggiunta dal bench.\n")
+        runs["edit"] = make("html", project, logs / "edit.log")
+    if "publish" in kinds:
+        runs["publish"] = make("publish", project, logs / "publish.log",
+                               SITEURL="https://rart.example.org")
     if not vanilla_first:
         runs["vanilla"] = vanilla(project, settings, vanilla_output, logs / "vanilla.log")
     return runs
 
 
-def bench(articles: int, rounds: int, work: Path) -> dict[str, list[Run]]:
+def bench(articles: int, rounds: int, work: Path, kinds: tuple[str, ...] = KINDS) -> dict[str, list[Run]]:
     template = work / f"project-{articles}"
     files = make_project(template, articles)
     if (ROOT / ADMIN_BUNDLE).is_file():  # built by make admin/publish/test: /admin/ is published
@@ -154,7 +156,7 @@ def bench(articles: int, rounds: int, work: Path) -> dict[str, list[Run]]:
           f"{files} Markdown files")
     settings = work / "vanilla.py"
     settings.write_text(VANILLA_SETTINGS.format(default=DEFAULT), encoding="utf-8")
-    runs: dict[str, list[Run]] = {kind: [] for kind in KINDS}
+    runs: dict[str, list[Run]] = {kind: [] for kind in kinds}
     for number in range(rounds):
         project = work / f"round-{articles}-{number}"
         shutil.rmtree(project, ignore_errors=True)
@@ -162,16 +164,16 @@ def bench(articles: int, rounds: int, work: Path) -> dict[str, list[Run]]:
         logs = work / f"logs-{articles}-{number}"
         logs.mkdir(exist_ok=True)
         ours = one_round(project, articles, settings, work / "vanilla-output", logs,
-                         vanilla_first=number % 2 == 0)
+                         vanilla_first=number % 2 == 0, kinds=kinds)
         pages = {
             "rart": sum(1 for _ in (project / "output").rglob("*.html")),
             "vanilla": sum(1 for _ in (work / "vanilla-output").rglob("*.html")),
         }
-        for kind in KINDS:
+        for kind in kinds:
             runs[kind].append(ours[kind])
         first = "vanilla first" if number % 2 == 0 else "vanilla last"
         print(f"round {number + 1} ({first}; load {ours['vanilla'].load:.1f}):")
-        for kind in KINDS:
+        for kind in kinds:
             print(f"  {LABELS[kind]:<36} {ours[kind]}")
         print(f"  ratios: cold/vanilla {ours['cold'].wall / ours['vanilla'].wall:.2f}, "
               f"warm/vanilla {ours['warm'].wall / ours['vanilla'].wall:.2f}; "
@@ -190,7 +192,7 @@ def ratio(runs: dict[str, list[Run]], kind: str, measure: str) -> float:
 def summarise(runs: dict[str, list[Run]], files: int) -> None:
     print(f"\nmedians of {len(runs['vanilla'])} round(s)        wall        CPU     peak memory"
           "   wall per 1,000 files")
-    for kind in KINDS:
+    for kind in runs:
         wall = statistics.median(r.wall for r in runs[kind])
         cpu = statistics.median(r.cpu for r in runs[kind])
         peak = max(r.peak for r in runs[kind]) / 1024
@@ -207,6 +209,8 @@ def main() -> int:
     parser.add_argument("--articles", default="500",
                         help="news items per language; a comma-separated list runs each size")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-publish", action="store_true",
+                        help="time cold, warm and vanilla only (the growth runs: no edit, no publish)")
     parser.add_argument("--keep", type=Path, help="work here and keep it (else a temp folder)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.articles.split(",")]
@@ -221,7 +225,8 @@ def main() -> int:
     growth = {}
     try:
         for size in sizes:
-            runs = bench(size, args.rounds, work)
+            kinds = ("vanilla", "cold", "warm") if args.no_publish else KINDS
+            runs = bench(size, args.rounds, work, kinds)
             files = size * len(LANGUAGES)
             growth[size] = {kind: statistics.median(r.wall for r in runs[kind]) / files * 1000
                             for kind in ("cold", "warm", "vanilla")}
