@@ -134,6 +134,11 @@ test: $(VENV)/.dev system-deps system-fonts tests/node_modules/.package-lock.jso
 test-fast: $(VENV)/.dev system-fonts ## Unit, validator and build tests only (no browser, nothing slow): well under a minute
 	$(PYTHON) -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
 
+# --- Benches (timings are never tests) ----------------------------------------------------
+BENCH_ARGS ?=
+bench: $(VENV)/.runtime system-fonts ## Time make html cold/warm/one edit, make publish and vanilla Pelican (500 news × 4 languages; BENCH_ARGS="--rounds 1")
+	$(PYTHON) bench/multilingual.py $(BENCH_ARGS)
+
 guide-images: $(VENV)/.dev ## After make test: the editor's screenshots (tests/artifacts/editor/) into docs/guida/
 	$(PYTHON) scripts/guide_images.py tests/artifacts/editor docs/guida
 
@@ -141,4 +146,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
 
-.PHONY: FORCE system-deps system-fonts help venv admin html check clean distclean serve devserver edit publish new translate content-todo extract update-po init-po i18n-status lint test test-fast guide-images lock
+.PHONY: FORCE system-deps system-fonts help venv admin html check clean distclean serve devserver edit publish new translate content-todo extract update-po init-po i18n-status lint test test-fast bench guide-images lock

@@ -224,6 +224,9 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
+    # Every build makes new environments, so templates never change under one: no need to
+    # check each template file's modification time at every include and import.
+    "auto_reload": False,
 }
 
 # --- Content checks -----------------------------------------------------------------------
@@ -272,8 +275,26 @@ EDITOR_BACKEND = {
 
 # --- Development conveniences -------------------------------------------------------------
 RELATIVE_URLS = False
-LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# --- Caches -------------------------------------------------------------------------------
+# cache/ (git-ignored, safe to delete) keeps what the next build can reuse: encoded images
+# (IMAGES_CACHE_PATH, below) and Pelican's reader cache, the HTML and metadata of each
+# Markdown file, read again only when the file's bytes change. The safe build (make html,
+# make publish, make devserver: rart_tools/contentcache.py) turns the reader cache on, in a
+# folder of CACHE_PATH named by a hash of everything reading depends on (these settings, the
+# translation catalogs, the code of rart/ and plugins/, Pelican's and Markdown's versions), so
+# no stale HTML outlives a change to any of them. Plain `pelican` runs (the tests) read every
+# file, as these two lines say.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = os.path.join(HERE, "cache", "content")
+CONTENT_CACHING_LAYER = "reader"  # what a reader returned, not whole content objects
+CHECK_MODIFIED_METHOD = "sha256"  # a file's bytes, not its modification time
+GZIP_CACHE = False  # a plain pickle loads and saves several times faster
+# The search index (Pagefind) of the last few versions of the pages: the safe build makes it
+# again only when the HTML pages change (rart_tools/searchindex.py).
+SEARCH_INDEX_CACHE_PATH = os.path.join(HERE, "cache", "pagefind")
 
 
 # --- Images (plugins/images, docs/images.md) ----------------------------------------------

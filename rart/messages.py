@@ -565,6 +565,7 @@ TEXTS: dict[str, str] = {
         "Preview at %(url)s: every save rebuilds the site and reloads the page. Stop: Ctrl+C."
     ),
     "rebuilding": N_("Changed: %(files)s. Rebuilding…"),
+    "page-updated": N_("Page updated: %(pages)s (%(seconds)s s). The rest of the site follows."),
     "kept": N_("The preview still shows the previous version: fix and save again."),
     "restart": N_("Plugin code changed (%(files)s): stop (Ctrl+C) and run make devserver again."),
     "port-busy": N_("Port %(port)s is in use. Use another: make devserver PORT=8001"),

@@ -31,6 +31,7 @@ from rart.frontmatter import split_document
 from rart.messages import MESSAGES
 from rart_tools.build import read_settings
 
+# Property tests: many generated cases, some of them whole builds.
 pytestmark = pytest.mark.slow
 
 FOLDERS = {"news": "notizie", "page": "pagine", "campaign": "campagne", "member": "membri",

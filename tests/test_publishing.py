@@ -113,6 +113,7 @@ def in_language(href, lang):
     return prefix == lang if lang in others else prefix not in others
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("rel, query, lang", [
     ("cerca/", "accoglienza", "it"),
     ("ar/cerca/", "الاستقبال", "ar"),
@@ -155,6 +156,7 @@ def two_publish_builds(tmp_path_factory):
     return publish_build(tmp, "first"), publish_build(tmp, "second")
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(two_publish_builds):
     first, second = two_publish_builds
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
@@ -163,6 +165,7 @@ def test_two_builds_are_byte_identical(two_publish_builds):
     assert different == []
 
 
+@pytest.mark.slow
 def test_production_build_uses_absolute_urls_and_precompresses(two_publish_builds):
     output = two_publish_builds[0]
     home = (output / "index.html").read_text()
