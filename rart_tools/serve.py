@@ -23,6 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from rart.headers import header_rules, headers_for
 from rart.messages import Messages
 
 from .build import build, read_settings
@@ -32,6 +33,9 @@ STATUS_PATH = "/__rart/status"
 SCRIPT = (Path(__file__).resolve().parent / "livereload.js").read_bytes()
 SCRIPT_TAG = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
 HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+# The only names the preview answers to: a page of another site that resolves its own name
+# to 127.0.0.1 (DNS rebinding) must not read the preview.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
 # Editors' temporary files (vim's 4913 probe, swap and backup files) are not changes.
 IGNORED_NAMES = re.compile(r"^(\..*|.*~|4913|#.*#|.*\.sw.|.*\.tmp)$")
 
@@ -77,14 +81,29 @@ def not_built_page(messages: Messages) -> bytes:
     ).encode()
 
 
+def local_host(header: str | None) -> bool:
+    """Whether a Host header names this computer: localhost, 127.0.0.1 or [::1], any port."""
+    host = (header or "").strip().lower()
+    if host.startswith("["):
+        host = host[: host.find("]") + 1]
+    else:
+        host = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    return host in LOCAL_HOSTS
+
+
 class Handler(SimpleHTTPRequestHandler):
     status: Status  # set on the subclass made by make_server
     missing_page: bytes  # shown while nothing is built yet
+    rules: dict  # the site's header rules (rart.headers), the same as output/_headers
 
     def log_message(self, format, *args):
         pass  # one line per request would bury the build messages
 
     def end_headers(self):
+        # The security headers the host will send, so the preview shows what readers get.
+        for name, value in headers_for(self.rules, unquote(urlsplit(self.path).path)).items():
+            if name != "Cache-Control":
+                self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
@@ -100,6 +119,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self):
+        if not local_host(self.headers.get("Host")):
+            return self._send(421, b"This preview answers on localhost only.\n", "text/plain; charset=utf-8")
         path = unquote(urlsplit(self.path).path)
         if path == STATUS_PATH:
             return self._send(200, self.status.as_json(), "application/json")
@@ -123,8 +144,9 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def make_server(output: Path, bind: str, port: int, status: Status,
-                missing_page: bytes = b"") -> ThreadingHTTPServer:
-    handler = type("BoundHandler", (Handler,), {"status": status, "missing_page": missing_page})
+                missing_page: bytes = b"", rules: dict | None = None) -> ThreadingHTTPServer:
+    handler = type("BoundHandler", (Handler,), {"status": status, "missing_page": missing_page,
+                                                "rules": rules or {}})
     ThreadingHTTPServer.allow_reuse_address = True
     ThreadingHTTPServer.daemon_threads = True
     return ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(output)))
@@ -160,7 +182,8 @@ def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: i
     output = Path(output).absolute()
     status = Status()
     try:
-        server = make_server(output, bind, port, status, not_built_page(messages))
+        server = make_server(output, bind, port, status, not_built_page(messages),
+                             header_rules(settings))
     except OSError:
         print(messages.text("port-busy", port=port), file=stream)
         return 1

@@ -15,7 +15,7 @@ from conftest import NODE_MODULES, ROOT
 from icalendar import Calendar
 from test_i18n import DEFAULT, ORIGIN, TABLE
 
-from plugins.publishing.headers import parse_headers_file
+from rart.headers import nginx_config, parse_headers_file
 
 REQUIRED_CSP = ["default-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"]
 
@@ -38,11 +38,30 @@ def test_headers_file_is_strict(site):
 
 
 def test_nginx_snippet_in_the_docs_matches_the_headers_file(site):
-    """docs/deploy.md's nginx lines send exactly the headers `_headers` gives every path."""
-    headers = parse_headers_file((site.root / "_headers").read_text())["/*"]
+    """docs/deploy.md's nginx blocks send exactly the headers `_headers` gives each path, the
+    security headers repeated in every location (nginx drops the server's in a location that
+    adds its own)."""
+    rules = parse_headers_file((site.root / "_headers").read_text())
     first_block = (ROOT / "docs" / "deploy.md").read_text().split("```nginx\n", 1)[1].split("```", 1)[0]
-    documented = dict(re.findall(r'^add_header (\S+) "([^"]*)" always;$', first_block, re.M))
-    assert documented == headers
+    assert first_block == nginx_config(rules)
+    blocks = re.findall(r"^location (\S+) \{\n(.*?)^\}", first_block, re.M | re.S)
+    assert [b[0] for b in blocks] == ["/"] + [p.rstrip("*") for p in rules if p != "/*"]
+    for _, body in blocks:
+        documented = dict(re.findall(r'^    add_header (\S+) "([^"]*)" always;$', body, re.M))
+        assert rules["/*"].items() <= documented.items()
+
+
+def test_every_page_carries_the_policy_for_hosts_without_headers(site):
+    """GitHub Pages ignores _headers: every page has the same policy in a <meta> element, first
+    in <head>, minus what a <meta> policy cannot carry."""
+    policy = csp_directives(parse_headers_file((site.root / "_headers").read_text())["/*"]["Content-Security-Policy"])
+    expected = {k: v for k, v in policy.items() if k not in ("frame-ancestors", "report-uri", "report-to", "sandbox")}
+    for page in site.pages:
+        head = site.tree(site.rel(page)).find("head")
+        metas = head.xpath("meta[@http-equiv='Content-Security-Policy']")
+        assert len(metas) == 1, site.rel(page)
+        assert csp_directives(metas[0].get("content")) == expected, site.rel(page)
+        assert head[0].get("charset") and head[1] is metas[0], site.rel(page)
 
 
 def test_no_inline_script_or_style_anywhere(site):

@@ -32,6 +32,7 @@ from rart.contract import (
     status_of,
 )
 from rart.frontmatter import META_MORE_RE, META_RE, Document, Entry, split_document
+from rart.htmlpolicy import is_reserved_id, is_safe_link, url_scheme
 from rart.images import (
     REFUSED_IMAGE_EXTENSIONS,
     USABLE_IMAGE_EXTENSIONS,
@@ -39,7 +40,8 @@ from rart.images import (
     is_external,
     is_generic_alt,
 )
-from rart.links import FIELD_LINK_RE, MARKER_RE, UNSAFE_SCHEME_RE
+from rart.limits import check_markdown
+from rart.links import FIELD_LINK_RE, MARKER_RE
 from rart.links import resolve as resolve_link
 from rart.messages import MESSAGES
 from rart.naming import MARKDOWN_EXTENSIONS, SLUG_RE, parse_name, slugify
@@ -54,6 +56,12 @@ OTHER_MARKUP = ("html", "htm", "rst")  # Pelican would read these too, unchecked
 DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?")
 DAY_FIRST_RE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Explicit bidi embeddings, overrides and isolates (rart.htmlpolicy.BIDI_CONTROLS).
+BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Characters that are never part of a web address as written (they end an HTML attribute or
+# are not allowed in URLs).
+NOT_IN_URL = frozenset(' "<>`\\^{}|')
+MAX_TITLE_CHARS = 200  # a title longer than this is a paragraph pasted in the wrong place
 # Looks like a web address written without https:// (www.… or a common ending).
 DOMAIN_RE = re.compile(
     r"(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:it|org|com|eu|net|info|gov|edu))(?:/|$)",
@@ -243,13 +251,18 @@ class _Validator:
     def _check_text(self, item: Item, text: str) -> None:
         doc = split_document(text)
         item.doc = doc
-        reported = 0
+        reported = bidi = 0
         raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as doc.lines
         for number, line in enumerate(raw_lines, start=1):
             match = CONTROL_RE.search(line)
             if match and reported < MAX_REPORTS_PER_KIND:
                 reported += 1
                 self.add(item, number, "control-char", char=f"U+{ord(match.group()):04X}",
+                         column=match.start() + 1)
+            match = BIDI_RE.search(line)
+            if match and bidi < MAX_REPORTS_PER_KIND:
+                bidi += 1
+                self.add(item, number, "bidi-control", char=f"U+{ord(match.group()):04X}",
                          column=match.start() + 1)
         example = self._required_example(item.type)
         if doc.ended_by == "empty":
@@ -259,6 +272,8 @@ class _Validator:
             self.add(item, 1, "fence")
         if doc.ended_by == "fence":
             self.add(item, doc.end_line, "fence")
+        for limit in check_markdown(doc.lines):
+            self.add(item, limit.line, limit.code, **limit.params)
         entries, body, body_start = doc.entries, doc.body, doc.body_start
         if not entries and doc.ended_by == "blank" and not doc.begin_fence:
             # Blank lines at the top: Pelican sees no header at all.
@@ -386,6 +401,8 @@ class _Validator:
         tag = html_tag(value)
         if tag:
             self.add(item, line, "html-in-text", name=f.title, tag=tag, example=f.example)
+        if f.name == "title" and len(value) > MAX_TITLE_CHARS:
+            self.add(item, line, "title-too-long", length=len(value), limit=MAX_TITLE_CHARS)
         if f.name == "category" and not re.search(r"\w", value):
             self.add(item, line, "no-letters", value=value, example=f.example)
         if f.name == "image_alt" and is_generic_alt(value):
@@ -441,7 +458,8 @@ class _Validator:
 
     def _kind_url(self, item, f, entry, value, line):
         parts = _split_url(value)
-        if parts is None or parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+        if (parts is None or parts.scheme not in ("http", "https") or "." not in parts.netloc
+                or any(c in NOT_IN_URL for c in value)):
             example = f"{f.title}: https://{value.split('://')[-1].strip('/ ')}" if DOMAIN_RE.match(
                 value.split("://")[-1]) else f.example
             self.add(item, line, "bad-url", value=value, example=example)
@@ -539,6 +557,14 @@ class _Validator:
                 self.add(item, number, "placeholder")
         for number, tag in result.unsafe:
             self.add(item, number, "unsafe-html", tag=tag)
+        for number, tag in result.removed:
+            self.add(item, number, "html-removed", severity=WARNING, tag=tag)
+        for number in result.unclosed_fences:
+            self.add(item, number, "unclosed-fence")
+        exact, prefixes = self.config.reserved_ids
+        for number, value in result.ids:
+            if is_reserved_id(value, exact, prefixes):
+                self.add(item, number, "reserved-id", value=value)
         for found in result.missing_alt:
             self.add(item, found.line, "missing-alt", target=found.target or "…")
         for found in result.links:
@@ -556,7 +582,7 @@ class _Validator:
         if not target:
             self.add(item, line, "empty-link", text="![…]")
             return
-        if is_external(target):
+        if is_external(target) or url_scheme(target) or "\\" in target:
             self.add(item, line, "image-external", target=target[:80])
             return
         path = unquote(re.split(r"[?#]", target, maxsplit=1)[0])
@@ -590,7 +616,8 @@ class _Validator:
             return
         if target.startswith("#"):
             return
-        if UNSAFE_SCHEME_RE.match(target):
+        scheme = url_scheme(target)
+        if not is_safe_link(target) and not (scheme and len(scheme) == 1):  # C:\… is a file path
             self.add(item, line, "unsafe-link", target=target[:60])
             return
         marker = MARKER_RE.fullmatch(target)
@@ -634,8 +661,6 @@ class _Validator:
             return
         if parts.scheme in ("http", "https", "mailto", "tel") or target.startswith("//"):
             return
-        if len(parts.scheme) > 1 and not target.lower().endswith(".md"):
-            return  # another scheme (ftp:, sms:, …): not ours to judge
         if target.startswith("/"):
             self.absolute_links.append((item, line, target))
             return
