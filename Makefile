@@ -42,6 +42,20 @@ tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.jso
 	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The browser editor (/admin/): Sveltia CMS from npm, pinned by admin/package-lock.json, bundled
+# with esbuild into admin/dist/ (admin/build.mjs). make html does not need it (nor Node.js);
+# make publish, make test and make edit build it first.
+ADMIN_BUNDLE := admin/dist/entry.js
+admin/node_modules/.package-lock.json: admin/package.json admin/package-lock.json
+	@bash scripts/system-deps.sh node npm
+	npm ci --prefix admin --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(ADMIN_BUNDLE): admin/node_modules/.package-lock.json admin/build.mjs $(wildcard admin/src/*.js)
+	node admin/build.mjs
+
+admin: $(ADMIN_BUNDLE) ## Bundle the browser editor for /admin/ (needs Node.js: found or installed)
+
 # --- Build --------------------------------------------------------------------------------
 # The safe build (rart_tools/build.py): checks every content file first and stops with every
 # problem listed; builds into a new folder that replaces output/ only on success.
@@ -52,8 +66,11 @@ system-fonts: ## Find or install the fonts and FriBiDi the share cards need
 html: $(VENV)/.runtime system-fonts ## Check the content, then build the site into output/
 	$(TOOLS) build --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
+check: $(VENV)/.runtime ## Check the content only, build nothing (CI shows the messages on the pull request)
+	$(TOOLS) check --content $(INPUTDIR) -s $(CONFFILE)
+
 clean: ## Remove output/ and caches (cache/ holds encoded images: safe to delete)
-	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts cache
+	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts cache admin/dist
 
 serve: $(VENV)/.runtime ## Serve output/ on http://localhost:$(PORT)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
@@ -61,8 +78,11 @@ serve: $(VENV)/.runtime ## Serve output/ on http://localhost:$(PORT)
 devserver: $(VENV)/.runtime system-fonts ## Preview on http://localhost:$(PORT): rebuilds on every save, the browser reloads
 	$(TOOLS) serve --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
-publish: $(VENV)/.runtime system-fonts ## Check the content, then build with publishconf.py (refuses on any error)
+publish: $(VENV)/.runtime system-fonts $(ADMIN_BUNDLE) ## Check the content, then build with publishconf.py (refuses on any error)
 	$(TOOLS) build --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+edit: $(VENV)/.runtime system-fonts $(ADMIN_BUNDLE) ## Edit in the browser: http://127.0.0.1:$(PORT)/admin/ writes into content/ (no account)
+	$(TOOLS) edit --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
 # Scaffolding (rart_tools/scaffold.py). Values reach the tools through the environment (make
 # exports command-line variables), so quotes in a title need no escaping.
@@ -107,14 +127,17 @@ lint: $(VENV)/.dev ## ruff (lint and import order) and mypy (strict for the core
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(VENV)/.dev tests/node_modules/.package-lock.json system-deps system-fonts lint ## Run lint, then the whole test suite
+test: $(VENV)/.dev tests/node_modules/.package-lock.json $(ADMIN_BUNDLE) system-deps system-fonts lint ## Run lint, then the whole test suite
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.dev system-fonts ## Unit, validator and build tests only (no browser, nothing slow): well under a minute
 	$(PYTHON) -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
 
+guide-images: $(VENV)/.dev ## After make test: the editor's screenshots (tests/artifacts/editor/) into docs/guida/
+	$(PYTHON) scripts/guide_images.py tests/artifacts/editor docs/guida
+
 lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
 
-.PHONY: system-deps system-fonts help venv html clean serve devserver publish new translate content-todo extract update-po init-po i18n-status lint test test-fast lock
+.PHONY: system-deps system-fonts help venv admin html check clean serve devserver edit publish new translate content-todo extract update-po init-po i18n-status lint test test-fast guide-images lock

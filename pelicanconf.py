@@ -188,6 +188,37 @@ PUBLISHING_CALENDAR_PATH = "campagne/calendario.ics"  # per language
 PUBLISHING_SEARCH_INDEX = True  # Pagefind, one index per language (html lang)
 PUBLISHING_PRECOMPRESS = False  # .gz and .br siblings; on in publishconf.py
 
+# The browser editor's folder (/admin/, rart_tools/admin.py) has its own policy: the editor
+# (Sveltia CMS, docs/architecture.md) runs no eval but needs inline styles, blob: and data:
+# images and frames for its previews, WebAssembly for its image tools, GitHub's API to read
+# and write the repository; it opens GitHub's sign-in in a popup and must hear back from it
+# (same-origin-allow-popups). It is never indexed nor cached stale. Readers' pages keep the
+# policy above. `_headers` detaches the site-wide values on /admin/* (Cloudflare Pages joins
+# the values of every matching rule); on Netlify, where `!` lines are not part of the syntax
+# and the later rule's value wins, PUBLISHING_HEADERS_DIALECT leaves them out.
+EDITOR_PATH = "admin"
+PUBLISHING_PATH_HEADERS = {
+    f"/{EDITOR_PATH}/*": {
+        "Content-Security-Policy": {
+            "default-src": ["'self'"],
+            "script-src": ["'self'", "'wasm-unsafe-eval'"],
+            "style-src": ["'self'", "'unsafe-inline'"],
+            "img-src": ["'self'", "data:", "blob:"],
+            "font-src": ["'self'"],
+            "connect-src": ["'self'", "data:", "blob:", "https://api.github.com"],
+            "frame-src": ["blob:"],
+            "object-src": ["'none'"],
+            "frame-ancestors": ["'none'"],
+            "base-uri": ["'self'"],
+            "form-action": ["'self'"],
+        },
+        "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+        "Cache-Control": "no-cache",
+        "X-Robots-Tag": "noindex, nofollow",
+    },
+}
+PUBLISHING_HEADERS_DIALECT = "netlify" if os.environ.get("NETLIFY") == "true" else "cloudflare"
+
 # --- Markdown and Jinja -------------------------------------------------------------------
 MARKDOWN = {
     "extension_configs": {
@@ -237,6 +268,20 @@ CONTENT_CHECKS_DISCOURAGED_TERMS = {
         (("clandestin", "clandestine", "clandestins", "clandestines"),
          "personne migrante, sans papiers"),
     ],
+}
+
+# --- Browser editor (/admin/, rart_tools/admin.py, docs/EDITING.md part 1) ----------------
+# `make admin` bundles the editor from npm into EDITOR_BUNDLE; every build then writes
+# /admin/ from it, with a configuration generated from the contract. Without a bundle the site
+# is built without /admin/ (make html needs no Node.js). The backend is the GitHub repository
+# the editor reads and writes through pull requests; the sign-in service (EDITOR_AUTH_URL) is
+# described in docs/deploy.md. CI sets GITHUB_REPOSITORY; elsewhere set EDITOR_REPO=owner/name.
+EDITOR_BUNDLE = os.path.join(HERE, "admin", "dist")
+EDITOR_BACKEND = {
+    "name": "github",
+    "repo": os.environ.get("EDITOR_REPO") or os.environ.get("GITHUB_REPOSITORY", ""),
+    "branch": os.environ.get("EDITOR_BRANCH", "main"),
+    "base_url": os.environ.get("EDITOR_AUTH_URL", ""),
 }
 
 # --- Development conveniences -------------------------------------------------------------

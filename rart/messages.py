@@ -684,9 +684,42 @@ TEXTS: dict[str, str] = {
         "Dates, links and images are already copied; links to pages point to their translation,\n"
         "where it exists. make html reminds you of the lines still to translate."
     ),
+    # The browser editor at /admin/ (rart_tools/admin.py) and `make edit`.
+    "editor-title": N_("Editing the site – %(site)s"),
+    "editor-noscript": N_("The editor needs JavaScript: switch it on, or use another browser."),
+    "editor-body": N_("Text"),
+    "editor-body-hint": N_("The text of the page. Leave an empty line between paragraphs."),
+    "editor-image-hint": N_(
+        "A photo or picture, with what it shows for people who cannot see it and, when people "
+        "can be recognised in it, the reference of their signed consent."
+    ),
+    "editor-image-file": N_("Image file"),
+    "editor-material-label": N_("Title"),
+    "editor-material-link": N_("Link"),
+    "editor-pattern-date": N_("Write the date as YYYY-MM-DD, for example %(example)s."),
+    "editor-pattern-slug": N_(
+        "Only lowercase letters without accents, digits and hyphens, for example %(example)s."
+    ),
+    "editor-pattern-url": N_("Write the full address, with https://, for example %(example)s."),
+    "editor-pattern-link": N_(
+        "A page of the site ({filename}/pagine/….md), a file ({static}/materiali/…) or an "
+        "address that starts with https://, for example %(example)s."
+    ),
+    "ci-summary-title": N_("Content checks"),
+    "edit-no-bundle": N_(
+        "The browser editor is not installed yet: make edit installs it (it needs Node.js and "
+        "npm, which make test also uses)."
+    ),
+    "edit-open": N_(
+        "Editor at %(url)s (this computer only, no account needed).\n"
+        "  1. Open it in Chrome or Edge (other browsers cannot write files on this computer).\n"
+        "  2. Click «Lavora con Repository Locale» and choose this folder: %(folder)s\n"
+        "  3. Every save writes into content/ and rebuilds the site: the preview is at %(site)s\n"
+        "When you are done, propose the changes as usual (docs/EDITING.md, part 2). Stop: Ctrl+C."
+    ),
     "todo-title": N_("To fill in:"),
     "todo-none": N_("Nothing is missing: every field is filled in."),
-    "todo-sources": N_("Sources to fix (the Source field, see docs/EDITING.md, section 14):"),
+    "todo-sources": N_("Sources to fix (the Source field; docs/EDITING.md, «Regole per scrivere»):"),
     "todo-sources-ok": N_("Sources: every fact of the %(files)s in Italian is in the passages quoted in Source."),
     "todo-readability": N_(
         "Readability of the Italian texts (Gulpease index: the higher, the easier the text;\n"

@@ -3,7 +3,8 @@ no traceback reaches an editor.
 
 1. Validate every content file (plugins/content_checks). Any error: print them all, stop; output/ is not
    touched and Pelican does not run.
-2. Run Pelican in this process into a new folder next to output/ (same filesystem).
+2. Run Pelican in this process into a new folder next to output/ (same filesystem), then add
+   the browser editor's /admin/ when its bundle is built (admin.py).
 3. Pelican failed (an error logged or an exception): delete that folder, stop; output/ is
    untouched. Succeeded: swap it into place with two renames (output/ aside, new in place),
    then delete the previous one.
@@ -31,6 +32,9 @@ from plugins.content_checks.config import load_config
 from plugins.content_checks.validate import validate_site
 from rart.messages import Messages
 from rart.problems import format_report
+
+from . import github
+from .admin import write_admin
 
 STAGING_PREFIX = ".build-"
 STALE_AFTER_SECONDS = 3600  # a staging folder this old belongs to no running build
@@ -94,6 +98,7 @@ def validate(settings: dict, stream=None) -> Outcome:
     result = validate_site(config)
     report = format_report(result.problems, config.messages, result.checked_files)
     print(report, file=stream)
+    github.report(list(result.problems), report, config.messages, stream)
     errors = [p.format(config.messages) for p in result.errors]
     return Outcome(not errors, "content" if errors else "done", report, errors=errors)
 
@@ -116,6 +121,7 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False) -> Out
         if errors:
             print(messages.text("failed-pelican", output=_shown(output)), file=stream)
             return Outcome(False, "pelican", errors=errors, seconds=time.monotonic() - started)
+        write_admin(settings, staging)  # /admin/, when the editor's bundle is there
         swap_into_place(staging, output, staging_root / "previous" / output.name)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)

@@ -95,6 +95,12 @@ class Handler(SimpleHTTPRequestHandler):
     status: Status  # set on the subclass made by make_server
     missing_page: bytes  # shown while nothing is built yet
     rules: dict  # the site's header rules (rart.headers), the same as output/_headers
+    # Served as they are: the browser editor keeps its state across rebuilds (a reload would
+    # lose what is being typed), so its page gets no live-reload script.
+    untouched: tuple[str, ...] = ()
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+                      ".mjs": "text/javascript", ".wasm": "application/wasm",
+                      ".yml": "application/yaml", ".woff2": "font/woff2"}
 
     def log_message(self, format, *args):
         pass  # one line per request would bury the build messages
@@ -132,6 +138,8 @@ class Handler(SimpleHTTPRequestHandler):
                 return self._plain()  # the redirect to the address with a slash
             local = local / "index.html"
         if local.suffix == ".html" and local.is_file():
+            if path.startswith(self.untouched):
+                return self._send(200, local.read_bytes(), "text/html; charset=utf-8")
             return self._send(200, inject(local.read_bytes()), "text/html; charset=utf-8")
         if not local.exists():
             missing = Path(self.directory) / "404.html"
@@ -144,9 +152,10 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def make_server(output: Path, bind: str, port: int, status: Status,
-                missing_page: bytes = b"", rules: dict | None = None) -> ThreadingHTTPServer:
+                missing_page: bytes = b"", untouched: tuple[str, ...] = (),
+                rules: dict | None = None) -> ThreadingHTTPServer:
     handler = type("BoundHandler", (Handler,), {"status": status, "missing_page": missing_page,
-                                                "rules": rules or {}})
+                                                "untouched": untouched, "rules": rules or {}})
     ThreadingHTTPServer.allow_reuse_address = True
     ThreadingHTTPServer.daemon_threads = True
     return ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(output)))
@@ -169,7 +178,10 @@ def code_dirs() -> list[Path]:
 
 
 def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: int,
-          debug: bool = False, stream=None, stop: threading.Event | None = None) -> int:
+          debug: bool = False, stream=None, stop: threading.Event | None = None,
+          editing: bool = False) -> int:
+    """Serve `output` and rebuild on every change. With `editing` (make edit), say how to
+    open the browser editor, which then writes into the content folder itself."""
     import logging
 
     import watchfiles
@@ -182,7 +194,8 @@ def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: i
     output = Path(output).absolute()
     status = Status()
     try:
-        server = make_server(output, bind, port, status, not_built_page(messages),
+        editor = "/" + str(settings.get("EDITOR_PATH", "admin")).strip("/") + "/"
+        server = make_server(output, bind, port, status, not_built_page(messages), (editor,),
                              header_rules(settings))
     except OSError:
         print(messages.text("port-busy", port=port), file=stream)
@@ -201,6 +214,11 @@ def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: i
     rebuild()
     host = "localhost" if bind in ("127.0.0.1", "localhost", "::1") else bind
     print(messages.text("serving", url=f"http://{host}:{port}/"), file=stream, flush=True)
+    if editing:
+        here = f"http://{bind}:{port}"  # the address the server listens on: 127.0.0.1
+        print(messages.text("edit-open", url=f"{here}{editor}", folder=settings_file.parent,
+                            site=f"{here}/"),
+              file=stream, flush=True)
     plugin_dirs = code_dirs()
     try:
         for changes in watchfiles.watch(

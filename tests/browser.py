@@ -3,7 +3,6 @@ built site, and one sweep that loads every page once and records what the checks
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import gzip
 import shutil
@@ -14,6 +13,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from looking import Looks, look
+
+from rart.headers import headers_for
 
 NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -41,15 +42,15 @@ def chromium_path() -> str:
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".avif": "image/avif",
                       ".webp": "image/webp", ".xml": "application/xml", ".js": "text/javascript",
-                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
+                      ".mjs": "text/javascript", ".wasm": "application/wasm",
+                      ".yml": "application/yaml", ".woff2": "font/woff2"}
     rules: dict = {}
 
     def end_headers(self):
-        # The headers the site ships in output/_headers, as Netlify or Cloudflare apply them.
-        for pattern, headers in self.rules.items():
-            if fnmatch.fnmatch(self.path.split("?", 1)[0], pattern):
-                for name, value in headers.items():
-                    self.send_header(name, value)
+        # The headers the site ships in output/_headers, as Cloudflare Pages applies them
+        # (every matching rule, detached headers removed, repeated ones joined).
+        for name, value in headers_for(self.rules, self.path.split("?", 1)[0]).items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, *args):  # keep test output readable

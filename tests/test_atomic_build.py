@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, ROOT
 
+pytestmark = pytest.mark.slow
+
 TOOLS = [sys.executable, "-m", "rart_tools"]
 FIXTURE_CONF = FIXTURE / "fixtureconf.py"
 BROKEN_NEWS = "Title: Rotta\nSummary: s\nDate: 2024-13-45\nCategory: Prova\n\nTesto.\n"

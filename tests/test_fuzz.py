@@ -31,6 +31,8 @@ from rart.frontmatter import split_document
 from rart.messages import MESSAGES
 from rart_tools.build import read_settings
 
+pytestmark = pytest.mark.slow
+
 FOLDERS = {"news": "notizie", "page": "pagine", "campaign": "campagne", "member": "membri",
            "achievement": "risultati"}
 

@@ -27,6 +27,8 @@ from plugins.images.pipeline import Pipeline
 from plugins.images.references import front_matter_line, image_lines, img_attributes
 from rart.images import classify_alt, find_image, is_external
 
+pytestmark = pytest.mark.slow
+
 MAX_BYTES = 200_000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp",
                   ".heic"}

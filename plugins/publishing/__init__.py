@@ -1,7 +1,8 @@
 """Publishing: what a static host and search engines need besides the pages.
 
 - JSON-LD for the pages that have a schema.org type (structured_data.py);
-- robots.txt, `_headers` (security headers and long caching), campaign calendars (.ics);
+- robots.txt, `_headers` (security headers and long caching, and the browser editor's own
+  policy on its folder), campaign calendars (.ics);
 - after the build: the Pagefind search index, one per language, then precompressed .gz and
   .br siblings for every text file (when PUBLISHING_PRECOMPRESS is on, as in production).
 """
@@ -21,7 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from rart.clock import build_time
-from rart.headers import header_rules, meta_csp, render_headers_file
+from rart.headers import headers_file, meta_csp
 from rart.site import Site
 
 from .calendar import campaign_calendar
@@ -73,7 +74,7 @@ class PublishingGenerator(Generator):
             f"User-agent: *\nAllow: /\n\nSitemap: {origin}/{settings['SITEMAP_PATH']}\n", encoding="utf-8"
         )
         (out / "_headers").write_text(
-            render_headers_file(header_rules(settings)),
+            headers_file(settings),
             encoding="utf-8",
         )
         host = urlsplit(origin).hostname or "localhost"
