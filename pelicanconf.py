@@ -105,7 +105,7 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 PLUGINS = [
     "plugins.i18n", "plugins.markup", "plugins.members", "plugins.campaigns",
     "plugins.achievements", "plugins.content_checks", "plugins.assets", "plugins.publishing",
-    "plugins.images", "plugins.pagetext",
+    "plugins.images", "plugins.pagetext", "plugins.materials",
 ]
 
 # Video and map hosts whose links, alone in a paragraph, become click-to-load notices

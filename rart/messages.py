@@ -326,6 +326,51 @@ MESSAGES: dict[str, Message] = {
         ),
         fix=N_("copy the file itself into content/ in place of the link"),
     ),
+    "reserved-path": Message(
+        what=N_("this file would be published at %(url)s, inside %(folder)s, which the site keeps for its own files: no page may be published there"),
+        fix=N_("rename the file (or change its Slug), for example by adding a word"),
+    ),
+    "material-name": Message(
+        what=N_("the download «%(name)s» is not named as the site expects: lowercase words joined by dashes, then the language if it is not Italian, then the extension"),
+        fix=N_("rename the file"),
+        example=N_("%(suggestion)s"),
+    ),
+    "material-hidden": Message(
+        what=N_("this is a hidden file (its name starts with a dot): hidden files are never published, they often hold passwords or settings"),
+        fix=N_("delete it from content/"),
+    ),
+    "material-dangerous": Message(
+        what=N_("files «.%(ext)s» are not published: a browser would run them as part of the site"),
+        fix=N_("publish the document as PDF, or link the page where it is"),
+    ),
+    "material-type": Message(
+        what=N_("files «.%(ext)s» cannot be downloads (allowed: %(allowed)s)"),
+        fix=N_("save the document as PDF (File → Export as PDF)"),
+    ),
+    "material-empty": Message(
+        what=N_("the file is empty"),
+        fix=N_("copy the document again, or delete the empty file"),
+    ),
+    "material-too-large": Message(
+        what=N_("the file weighs %(megabytes)s MB (the most is %(limit)s MB): readers on prepaid data cannot download it"),
+        fix=N_("export a smaller PDF (lower image quality), or split it"),
+    ),
+    "material-not-text": Message(
+        what=N_("the file is named .txt but is not plain UTF-8 text (or it contains web page code)"),
+        fix=N_("save it as plain UTF-8 text, or as PDF"),
+    ),
+    "material-mismatch": Message(
+        what=N_("the file is named «.%(ext)s» but its content is %(found)s"),
+        fix=N_("give it the extension of what it is («.%(usual)s»), or save it again in the right format"),
+    ),
+    "material-unreadable": Message(
+        what=N_("the %(kind)s file cannot be opened to remove its hidden data (author, computer paths) (%(detail)s)"),
+        fix=N_("save or export it again from the program that made it"),
+    ),
+    "static-not-material": Message(
+        what=N_("this file is in a folder whose files are published as they are; downloads go in %(folder)s"),
+        fix=N_("move it to %(folder)s"),
+    ),
     "placeholder": Message(
         what=N_("this line is still marked ✎ (to write or to translate)"),
         fix=N_("write the final text and remove ✎"),

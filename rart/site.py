@@ -66,6 +66,8 @@ class Site:
             "pagefind",
             str(settings.get("IMAGES_SOURCE_DIR", "immagini")),
             str(card.get("output_dir", "anteprime")),
+            str(settings.get("MATERIALS_SOURCE_DIR", "materiali")),
+            str(settings.get("EDITOR_PATH", "admin")),
         ]
         return cls(
             languages=languages,
@@ -101,6 +103,13 @@ class Site:
         root = os.path.realpath(self.content_dir)
         real = os.path.realpath(path)
         return real == root or real.startswith(root + os.sep)
+
+    def reserved_root(self, save_as: str) -> str | None:
+        """The folder at the site root that `save_as` ('theme/index.html') would write into
+        although the build owns it (assets, search, images, share cards, downloads, the
+        editor), or None."""
+        first = save_as.strip("/").split("/", 1)[0]
+        return first if "/" in save_as.strip("/") and first in self.generated_dirs else None
 
     def is_static(self, rel: str) -> bool:
         return any(rel == d or rel.startswith(d + "/") for d in self.static_dirs)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from rart.contract import PLACEHOLDER
-from rart.htmlpolicy import DANGEROUS_ATTRIBUTES, DANGEROUS_TAGS, TAGS
+from rart.htmlpolicy import ATTRIBUTES, CLASSES, DANGEROUS_ATTRIBUTES, DANGEROUS_TAGS, GLOBAL_ATTRIBUTES, TAGS
 
 # Python-Markdown's fenced_code, line by line: the fence at the start of a line, then an
 # optional {attributes} or language and hl_lines; closed by the same fence alone on a line.
@@ -351,6 +351,13 @@ def _scan_tags(text: str, start: int, end: int, source: _Text, chars: list[str],
                                           (values.get("alt") or "").strip()))
             elif attribute == "id" and value:
                 result.ids.append((line, value))
+            elif attribute == "class":
+                foreign = [c for c in (value or "").split() if c not in CLASSES]
+                if foreign and name in TAGS:
+                    result.removed.append((line, f'class="{" ".join(foreign)}"'))
+            elif (name in TAGS and attribute not in GLOBAL_ATTRIBUTES
+                  and attribute not in ATTRIBUTES.get(name, ())):
+                result.removed.append((line, f"{attribute}="))
         if name == "img" and not (values.get("alt") or "").strip():
             result.missing_alt.append(Found(line, source.column(tag.start), "image",
                                             (values.get("src") or "").strip(), "",

@@ -17,7 +17,7 @@ from pelican.readers import MarkdownReader
 
 from rart.catalogs import load_catalog
 from rart.html import IMG_TAG
-from rart.htmlpolicy import theme_ids
+from rart.htmlpolicy import strip_bidi_controls, theme_ids
 from rart.limits import check_markdown
 from rart.messages import Messages
 from rart.naming import parse_name
@@ -43,6 +43,15 @@ class ContentReader(MarkdownReader):
         problem = Problem(shown, line, code, params)
         logger.error("%s", problem.format(self.messages))
         return ContentProblem(problem)
+
+    def process_metadata(self, name, value):
+        # Bidi overrides and isolates never reach a title, a tag or og:title (rart.htmlpolicy):
+        # the validator reports them with their column; this is the guarantee.
+        if isinstance(value, str):
+            value = strip_bidi_controls(value)
+        elif isinstance(value, list):
+            value = [strip_bidi_controls(v) if isinstance(v, str) else v for v in value]
+        return super().process_metadata(name, value)
 
     def read(self, source_path):
         rel = Path(os.path.relpath(source_path, self.settings["PATH"])).as_posix()

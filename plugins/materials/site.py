@@ -16,6 +16,7 @@ from rart.links import split_marker
 from rart.materials import (
     BY_EXTENSION,
     MAGIC_BYTES,
+    SYSTEM_JUNK,
     Download,
     judge,
     language_of,
@@ -82,8 +83,13 @@ class Materials:
         if not self.site.contains(static.source_path):
             self.problem(rel, "symlink-outside", {"target": os.path.realpath(static.source_path)})
             return True
+        if name in SYSTEM_JUNK:
+            return True  # left by an operating system: never published, nothing to say
+        if any(part.startswith(".") for part in rel.split("/")):
+            self.problem(rel, "material-hidden", {})
+            return True
         folder = self.site.materials_dir
-        if is_image_path(rel) and not name.startswith("."):
+        if is_image_path(rel):
             if rel.startswith(folder + "/"):
                 self.register(rel, name, "image", _published_image(static, self.output))
             return False  # the images plugin's
