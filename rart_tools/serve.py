@@ -84,11 +84,8 @@ def not_built_page(messages: Messages) -> bytes:
 def local_host(header: str | None) -> bool:
     """Whether a Host header names this computer: localhost, 127.0.0.1 or [::1], any port."""
     host = (header or "").strip().lower()
-    if host.startswith("["):
-        host = host[: host.find("]") + 1]
-    else:
-        host = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-    return host in LOCAL_HOSTS
+    match = re.fullmatch(r"(\[[0-9a-f:.]+\]|[^:\[\]]+)(?::[0-9]{1,5})?", host)
+    return match is not None and match.group(1) in LOCAL_HOSTS
 
 
 class Handler(SimpleHTTPRequestHandler):

@@ -348,3 +348,60 @@ def test_the_validator_refuses_a_download_by_its_bytes_and_name(material, conten
     assert f"ERRORE content/materiali/{name}" in output, output
     assert fragment.casefold() in output.casefold(), output
     assert CANARY not in output
+
+
+# --- In Chromium, served as GitHub Pages serves it ----------------------------------------------
+
+# Runs before the page's own code: records what would have run, and every dialog.
+RECORDER_JS = """window.__ran = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__ran.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample || '')));"""
+# Blocks nothing (report-only): reports every inline script, event handler and javascript: URL
+# that runs, and every load from another origin.
+REPORT_ONLY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+META_CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>')
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_nothing_injected_runs_or_calls_out_in_chromium_without_any_policy(hostile_build, browser):
+    """Every page and feed of the hostile build, served with NO header (as GitHub Pages serves
+    it) and, stricter still, with the page's own <meta> policy removed: 0 dialogs, 0 inline
+    scripts or handlers run (a report-only policy would report them), 0 requests to another
+    origin. With the policy removed, only the sanitiser and the templates stand in the way."""
+    from browser import SiteServer
+
+    _, output, _ = hostile_build
+    server = SiteServer(output, with_headers=False)
+    pages = [p.relative_to(output).as_posix() for p in sorted(output.rglob("*.html"))]
+    dialogs, ran, foreign, stripped = [], [], [], []
+    context = browser.new_context()
+    context.add_init_script(RECORDER_JS)
+
+    def handle(route):
+        response = route.fetch()
+        body = response.body()
+        headers = dict(response.headers)
+        if "text/html" in headers.get("content-type", ""):
+            body, count = META_CSP.subn(b"", body)
+            stripped.append(count)
+            headers["content-security-policy-report-only"] = REPORT_ONLY
+        route.fulfill(status=response.status, headers=headers, body=body)
+
+    try:
+        page = context.new_page()
+        page.route(f"{server.origin}/**", handle)
+        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        page.on("request", lambda request: None if request.url.startswith(server.origin + "/")
+                else foreign.append(f"{page.url}: {request.url}"))
+        for rel in pages:
+            page.goto(server.url(rel), wait_until="load")
+            page.hover("body")
+            ran += [f"{rel}: {entry}" for entry in page.evaluate("window.__ran")]
+    finally:
+        context.close()
+        server.close()
+    assert len(pages) > 60 and sum(stripped) >= len(pages) - 5  # the policy really was removed
+    assert dialogs == [], dialogs[:20]
+    assert ran == [], ran[:20]
+    assert foreign == [], foreign[:20]
