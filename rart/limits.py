@@ -2,7 +2,7 @@
 
 Python-Markdown is quadratic or worse on some inputs: a paragraph of 5,000 «[» takes 23
 seconds, of 10,000 «[a](» 9 seconds, of 20,000 «<a » 27 seconds; a list nested 600 levels
-deep ends in a RecursionError (figures: docs/security.md, bench/pathological.py). Real text
+deep ends in a RecursionError (figures: docs/security.md). Real text
 is far from these shapes: a paragraph holds a handful of links, lists nest two or three
 levels. So a file is refused, with its line and a plain reason, when a paragraph holds more of
 one of these constructs than any real text does, or when it nests too deep. The validator
@@ -21,7 +21,7 @@ MAX_BLOCK_CHARS = 20_000
 # Most lists and quotes inside each other.
 MAX_NESTING = 10
 # Most of each construct in one paragraph: (character, what editors call it, limit). With these,
-# the slowest paragraph measured renders in tens of milliseconds (bench/pathological.py).
+# the slowest paragraph measured renders in tens of milliseconds (docs/security.md).
 BLOCK_COUNTS: tuple[tuple[str, str, int], ...] = (
     ("[", "[", 100),
     ("<", "<", 100),
@@ -29,6 +29,9 @@ BLOCK_COUNTS: tuple[tuple[str, str, int], ...] = (
     ("`", "`", 200),
     ("{", "{", 100),
 )
+# Most pixels of an image an editor adds (width × height, before decoding): a 13,000 × 13,000
+# PNG is under Pillow's own bomb limit and takes 3.2 GB to decode.
+MAX_IMAGE_PIXELS = 50_000_000
 # Definition-list lines (": definition") in one paragraph.
 MAX_DEFINITIONS = 100
 # Across the whole file.

@@ -179,3 +179,29 @@ def test_the_reader_refuses_what_the_validator_would_even_when_it_is_skipped(tmp
     assert "RecursionError" not in log and "Traceback" not in log, log[-2000:]
     assert "content/notizie/profonda.md, riga 16" in log, log[-2000:]
     assert not (tmp_path / "output" / "notizie" / "profonda").exists()
+
+
+def test_an_image_over_50_megapixels_is_refused_before_it_is_decoded(tmp_path):
+    """13,000 × 13,000 is under Pillow's own bomb limit and takes 3.2 GB to decode: the header
+    is enough to refuse it, with the editors' message (in Italian, naming the file)."""
+    from pathlib import Path as _Path
+
+    from PIL import Image
+
+    from plugins.images.encode import inspect
+    from plugins.images.problems import ImageProblem
+    from rart.messages import Messages
+    from rart.problems import Problem
+
+    path = tmp_path / "enorme.png"
+    Image.new("1", (13_000, 13_000)).save(path)
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(ImageProblem) as refused:
+        inspect(str(path), "content/immagini/enorme.png")
+    code, params = refused.value.args
+    assert code == "image-too-big"
+    text = Problem("content/notizie/x.md", 7, code, params).format(
+        Messages(_Path(__file__).resolve().parent.parent / "translations", "it"))
+    assert "content/immagini/enorme.png è troppo grande" in text and "50 megapixel" in text
+    Image.new("RGB", (7000, 7000)).save(tmp_path / "grande.png")  # 49 MP: fine
+    assert inspect(str(tmp_path / "grande.png"), "x")[:2] == (7000, 7000)
