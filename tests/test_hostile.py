@@ -405,3 +405,92 @@ def test_nothing_injected_runs_or_calls_out_in_chromium_without_any_policy(hosti
     assert dialogs == [], dialogs[:20]
     assert ran == [], ran[:20]
     assert foreign == [], foreign[:20]
+
+
+def _zip(parts: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+DOCX = {
+    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
+    '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>'
+    "</Types>",
+    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>'
+    "</Relationships>",
+    "docProps/core.xml": '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>CANARY-AUTHOR Mario Rossi</dc:creator>'
+    "<cp:lastModifiedBy>CANARY-AUTHOR</cp:lastModifiedBy></cp:coreProperties>",
+    "docProps/custom.xml": '<?xml version="1.0"?><Properties><property name="x"><vt>CANARY-CUSTOM</vt></property></Properties>',
+    "word/_rels/document.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>'
+    '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+    'Target="file:///C:/Users/CANARY-PATH/Normal.dotm" TargetMode="External"/>'
+    "</Relationships>",
+    "word/document.xml": f'<?xml version="1.0"?><w:document {W_NS}><w:body><w:p><w:r><w:t>Testo visibile</w:t></w:r>'
+    '<w:ins w:id="1" w:author="CANARY-AUTHOR" w:date="2024-01-01T00:00:00Z"><w:r><w:t> aggiunto</w:t></w:r></w:ins>'
+    '<w:del w:id="2" w:author="CANARY-AUTHOR"><w:r><w:delText>CANARY-DELETED</w:delText></w:r></w:del>'
+    "</w:p></w:body></w:document>",
+    "word/comments.xml": f'<?xml version="1.0"?><w:comments {W_NS}><w:comment w:id="0" w:author="CANARY-AUTHOR">'
+    "<w:p><w:r><w:t>CANARY-COMMENT</w:t></w:r></w:p></w:comment></w:comments>",
+}
+ODT = {
+    "mimetype": "application/vnd.oasis.opendocument.text",
+    "META-INF/manifest.xml": '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+    '<manifest:file-entry manifest:full-path="Thumbnails/thumbnail.png" manifest:media-type="image/png"/>'
+    "</manifest:manifest>",
+    "meta.xml": '<?xml version="1.0"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta><meta:initial-creator>CANARY-AUTHOR</meta:initial-creator>'
+    '<meta:user-defined meta:name="x">CANARY-CUSTOM</meta:user-defined></office:meta></office:document-meta>',
+    "content.xml": '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:text>'
+    "<text:p>Testo visibile<office:annotation><dc:creator>CANARY-AUTHOR</dc:creator><text:p>CANARY-COMMENT</text:p>"
+    "</office:annotation> dopo la nota</text:p></office:text></office:body></office:document-content>",
+    "Thumbnails/thumbnail.png": "CANARY-THUMBNAIL",
+}
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_office_files_lose_authors_comments_paths_and_deleted_text(kind):
+    """The stdlib rewrite (plugins/materials/office.py): no canary left, the visible text kept,
+    every remaining relationship or manifest entry points to a part that exists, and the same
+    file gives the same bytes."""
+    import io
+    import zipfile
+
+    from plugins.materials.office import clean_office
+
+    data = _zip(DOCX if kind == "docx" else ODT)
+    cleaned = clean_office(data, kind)
+    assert cleaned == clean_office(data, kind)
+    with zipfile.ZipFile(io.BytesIO(cleaned)) as archive:
+        names = archive.namelist()
+        everything = b"".join(archive.read(name) for name in names)
+        assert b"CANARY" not in everything, [n for n in names if b"CANARY" in archive.read(n)]
+        assert b"Testo visibile" in everything
+        if kind == "odt":
+            assert names[0] == "mimetype" and archive.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+            assert b"dopo la nota" in everything
+        else:
+            assert b"aggiunto" in everything  # a tracked insertion is accepted
+            rels = archive.read("word/_rels/document.xml.rels") if "word/_rels/document.xml.rels" in names else b""
+            for target in re.findall(rb'Target="([^"]+)"', rels):
+                assert "word/" + target.decode() in names
