@@ -105,7 +105,7 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 PLUGINS = [
     "plugins.i18n", "plugins.markup", "plugins.members", "plugins.campaigns",
     "plugins.achievements", "plugins.content_checks", "plugins.assets", "plugins.publishing",
-    "plugins.images", "plugins.pagetext",
+    "plugins.images", "plugins.pagetext", "plugins.materials",
 ]
 
 # Video and map hosts whose links, alone in a paragraph, become click-to-load notices
@@ -153,9 +153,11 @@ ASSETS_CSS_ENTRY_POINTS = ["css/main.css"]
 THEME_STATIC_PATHS = []
 
 # --- Publishing (plugins/publishing) -----------------------------------------------------
-# Headers for the static host, written to output/_headers and documented for nginx in
-# docs/deploy.md. Scripts and styles come only from the site itself; Pagefind's search needs
-# WebAssembly ('wasm-unsafe-eval', which is not 'unsafe-eval').
+# Headers for the static host, written to output/_headers, documented for nginx in
+# docs/deploy.md and sent by the preview (rart/headers.py). Every page also carries the policy
+# in a <meta> element, for hosts that send no headers (GitHub Pages). Scripts and styles come
+# only from the site itself; Pagefind's search needs WebAssembly ('wasm-unsafe-eval', which is
+# not 'unsafe-eval'). The site is served over https only (HSTS, upgrade-insecure-requests).
 PUBLISHING_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'wasm-unsafe-eval'"],
@@ -168,14 +170,20 @@ PUBLISHING_CSP = {
     "frame-ancestors": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
+    "upgrade-insecure-requests": [],
 }
 PUBLISHING_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
 }
 PUBLISHING_LONG_CACHE_PATHS = ["/theme/*"]  # every file there is named by its content hash
+# More headers for some paths ({"/pattern/*": {header: value}}), added to the ones above
+# (rart/headers.py; docs/deploy.md shows them for nginx too).
+PUBLISHING_PATH_HEADERS = {}
 PUBLISHING_CALENDAR_PATH = "campagne/calendario.ics"  # per language
 PUBLISHING_SEARCH_INDEX = True  # Pagefind, one index per language (html lang)
 PUBLISHING_PRECOMPRESS = False  # .gz and .br siblings; on in publishconf.py
@@ -220,14 +228,20 @@ MARKDOWN = {
     "output_format": "html5",
 }
 # babel.cfg extracts with these same options, so msgids match what the build looks up.
+# Autoescape everywhere: every value is escaped once, unless it is HTML the build made
+# (plugins/markup/templating.py marks that safe, in one place).
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
+    "autoescape": True,
     "extensions": ["jinja2.ext.i18n"],
     # Every build makes new environments, so templates never change under one: no need to
     # check each template file's modification time at every include and import.
     "auto_reload": False,
 }
+# Only Markdown is read: Pelican would publish .html files in content/ as they are, and .rst
+# with reStructuredText's raw directive.
+READERS = {"html": None, "htm": None, "rst": None}
 
 # --- Content checks -----------------------------------------------------------------------
 # plugins/content_checks: every content file is checked before Pelican runs (make html runs

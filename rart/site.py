@@ -3,6 +3,7 @@ addresses, read once from Pelican's settings dictionary (which pelicanconf.py fi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ class Site:
     paged_pattern: str  # "{base_name}/pagina/{number}/": pages 2, 3, … of a listing
     sitemap_path: str
     generated_dirs: tuple[str, ...]  # folders the build writes at the site root
+    materials_dir: str = "materiali"  # downloads, under content/ and at the site root
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Site:
@@ -64,6 +66,8 @@ class Site:
             "pagefind",
             str(settings.get("IMAGES_SOURCE_DIR", "immagini")),
             str(card.get("output_dir", "anteprime")),
+            str(settings.get("MATERIALS_SOURCE_DIR", "materiali")),
+            str(settings.get("EDITOR_PATH", "admin")),
         ]
         return cls(
             languages=languages,
@@ -76,6 +80,7 @@ class Site:
             paged_pattern=paged,
             sitemap_path=str(settings.get("SITEMAP_PATH", "")),
             generated_dirs=tuple(d.strip("/") for d in generated if d),
+            materials_dir=str(settings.get("MATERIALS_SOURCE_DIR", "materiali")).strip("/"),
         )
 
     @classmethod
@@ -91,6 +96,20 @@ class Site:
     def shown(self, rel: str) -> str:
         """A content-relative path as editors see it: 'content/notizie/x.md'."""
         return f"{self.content_dir.name or 'content'}/{rel}"
+
+    def contains(self, path: str | os.PathLike[str]) -> bool:
+        """Whether `path`, every symbolic link resolved, is inside the content folder: no file
+        outside it is ever read, whatever a link in content/ points to."""
+        root = os.path.realpath(self.content_dir)
+        real = os.path.realpath(path)
+        return real == root or real.startswith(root + os.sep)
+
+    def reserved_root(self, save_as: str) -> str | None:
+        """The folder at the site root that `save_as` ('theme/index.html') would write into
+        although the build owns it (assets, search, images, share cards, downloads, the
+        editor), or None."""
+        first = save_as.strip("/").split("/", 1)[0]
+        return first if "/" in save_as.strip("/") and first in self.generated_dirs else None
 
     def is_static(self, rel: str) -> bool:
         return any(rel == d or rel.startswith(d + "/") for d in self.static_dirs)

@@ -45,6 +45,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from babel.numbers import format_decimal
 
 from plugins.content_checks.config import load_config
+from rart.headers import header_rules, headers_for
 from rart.messages import Messages
 
 from .build import build, read_settings, recover, validate
@@ -62,6 +63,9 @@ STATUS_PATH = "/__rart/status"
 SCRIPT = (Path(__file__).resolve().parent / "livereload.js").read_bytes()
 SCRIPT_TAG = f'<script src="{SCRIPT_PATH}" data-page="{{version}}" defer></script>'
 HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
+# The only names the preview answers to: a page of another site that resolves its own name
+# to 127.0.0.1 (DNS rebinding) must not read the preview.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
 # Editors' temporary files (vim's 4913 probe, swap and backup files) are not changes.
 IGNORED_NAMES = re.compile(r"^(\..*|.*~|4913|#.*#|.*\.sw.|.*\.tmp)$")
 
@@ -126,9 +130,17 @@ def not_built_page(messages: Messages) -> bytes:
     ).encode()
 
 
+def local_host(header: str | None) -> bool:
+    """Whether a Host header names this computer: localhost, 127.0.0.1 or [::1], any port."""
+    host = (header or "").strip().lower()
+    match = re.fullmatch(r"(\[[0-9a-f:.]+\]|[^:\[\]]+)(?::[0-9]{1,5})?", host)
+    return match is not None and match.group(1) in LOCAL_HOSTS
+
+
 class Handler(SimpleHTTPRequestHandler):
     status: Status  # set on the subclass made by make_server
     missing_page: bytes  # shown while nothing is built yet
+    rules: dict  # the site's header rules (rart.headers), the same as output/_headers
     # Served as they are: the browser editor keeps its state across rebuilds (a reload would
     # lose what is being typed), so its page gets no live-reload script.
     untouched: tuple[str, ...] = ()
@@ -140,6 +152,10 @@ class Handler(SimpleHTTPRequestHandler):
         pass  # one line per request would bury the build messages
 
     def end_headers(self):
+        # The security headers the host will send, so the preview shows what readers get.
+        for name, value in headers_for(self.rules, unquote(urlsplit(self.path).path)).items():
+            if name != "Cache-Control":
+                self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
@@ -155,6 +171,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self):
+        if not local_host(self.headers.get("Host")):
+            return self._send(421, b"This preview answers on localhost only.\n", "text/plain; charset=utf-8")
         parts = urlsplit(self.path)
         path = unquote(parts.path)
         if path == STATUS_PATH:
@@ -212,9 +230,10 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def make_server(output: Path, bind: str, port: int, status: Status,
-                missing_page: bytes = b"", untouched: tuple[str, ...] = ()) -> ThreadingHTTPServer:
+                missing_page: bytes = b"", untouched: tuple[str, ...] = (),
+                rules: dict | None = None) -> ThreadingHTTPServer:
     handler = type("BoundHandler", (Handler,), {"status": status, "missing_page": missing_page,
-                                                "untouched": untouched})
+                                                "untouched": untouched, "rules": rules or {}})
     ThreadingHTTPServer.allow_reuse_address = True
     ThreadingHTTPServer.daemon_threads = True
     return ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(output)))
@@ -253,7 +272,8 @@ def serve(settings_file: Path, overrides: dict, output: Path, bind: str, port: i
     status = Status()
     try:
         editor = "/" + str(settings.get("EDITOR_PATH", "admin")).strip("/") + "/"
-        server = make_server(output, bind, port, status, not_built_page(messages), (editor,))
+        server = make_server(output, bind, port, status, not_built_page(messages), (editor,),
+                             header_rules(settings))
     except OSError:
         print(messages.text("port-busy", port=port), file=stream)
         return 1

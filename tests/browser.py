@@ -14,7 +14,7 @@ from pathlib import Path
 
 from looking import Looks, look
 
-from plugins.publishing.headers import headers_for
+from rart.headers import headers_for
 
 NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -61,7 +61,7 @@ class SiteServer:
     """Serves a built site on 127.0.0.1 on a free port, like static hosting would."""
 
     def __init__(self, root: Path, with_headers: bool = True):
-        from plugins.publishing.headers import parse_headers_file
+        from rart.headers import parse_headers_file
 
         headers_file = root / "_headers"
         rules = parse_headers_file(headers_file.read_text()) if with_headers and headers_file.exists() else {}

@@ -17,9 +17,9 @@ import pytest
 from conftest import FIXTURE, ROOT
 from test_validation import check, tools
 
-from plugins.publishing.headers import headers_for, parse_headers_file, render_headers_file
 from rart.contract import CONTRACT, RULES, Field, Requires
 from rart.frontmatter import split_document
+from rart.headers import headers_for, parse_headers_file, render_headers_file
 from rart.site import Site
 from rart_tools import admin
 from rart_tools.build import read_settings

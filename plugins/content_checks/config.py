@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rart.contract import MAX_FILE_BYTES
+from rart.htmlpolicy import theme_ids
 from rart.messages import LANGUAGES as MESSAGE_LANGUAGES
 from rart.messages import Messages
 from rart.site import Site
@@ -52,6 +53,8 @@ class Config:
     max_sentence_words: int = DEFAULTS["CONTENT_CHECKS_MAX_SENTENCE_WORDS"]
     ignore: tuple[str, ...] = ()  # IGNORE_FILES patterns
     today: dt.date = field(default_factory=dt.date.today)
+    # Ids the theme's templates write (exact, prefixes): content must not repeat them.
+    reserved_ids: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
     @property
     def content_dir(self) -> Path:
@@ -88,7 +91,9 @@ def load_config(settings: Mapping[str, Any], today: dt.date | None = None) -> Co
         max_sentence_words=max_words,
         ignore=tuple(settings.get("IGNORE_FILES", ())),
         today=today or dt.date.today(),
+        reserved_ids=theme_ids(settings.get("THEME")),
     )
+
 
 
 def compile_terms(table: object) -> dict[str, list[Term]]:

@@ -22,30 +22,14 @@ from pelican import signals
 from pelican.generators import Generator
 
 from rart.clock import build_time
+from rart.headers import headers_file, meta_csp
 from rart.site import Site
 
 from .calendar import campaign_calendar
-from .headers import csp_value, render_headers_file
 from .precompress import precompress_tree
 from .structured_data import event, news_article, organization
 
 logger = logging.getLogger(__name__)
-
-
-def security_headers(settings) -> dict[str, str]:
-    headers = {"Content-Security-Policy": csp_value(settings["PUBLISHING_CSP"])}
-    headers.update(settings["PUBLISHING_HEADERS"])
-    return headers
-
-
-def path_headers(settings) -> dict[str, dict[str, str]]:
-    """Paths with headers of their own (the browser editor's folder): a policy given as a
-    dict of directives becomes its header value."""
-    return {
-        path: {name: csp_value(value) if isinstance(value, dict) else str(value)
-               for name, value in headers.items()}
-        for path, headers in settings.get("PUBLISHING_PATH_HEADERS", {}).items()
-    }
 
 
 def _organization(ctx, members):
@@ -76,6 +60,8 @@ def json_ld(ctx, item=None):
 
 def install_globals(generator):
     generator.env.globals["json_ld"] = json_ld
+    # For hosts that ignore _headers (GitHub Pages): base.html puts it in every page.
+    generator.env.globals["META_CSP"] = meta_csp(generator.settings["PUBLISHING_CSP"])
 
 
 class PublishingGenerator(Generator):
@@ -88,9 +74,7 @@ class PublishingGenerator(Generator):
             f"User-agent: *\nAllow: /\n\nSitemap: {origin}/{settings['SITEMAP_PATH']}\n", encoding="utf-8"
         )
         (out / "_headers").write_text(
-            render_headers_file(security_headers(settings), settings["PUBLISHING_LONG_CACHE_PATHS"],
-                                path_headers(settings),
-                                settings.get("PUBLISHING_HEADERS_DIALECT", "cloudflare")),
+            headers_file(settings),
             encoding="utf-8",
         )
         host = urlsplit(origin).hostname or "localhost"
