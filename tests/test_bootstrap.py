@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = getattr(sys, "_base_executable", sys.executable)
 VERSION = f"{sys.version_info[0]}.{sys.version_info[1]}"
@@ -97,6 +99,7 @@ def test_without_ensurepip_make_names_the_package_in_one_line_and_leaves_no_venv
     assert f"apt-get install python{VERSION}-venv" in lines[0]
 
 
+@pytest.mark.slow  # creates virtual environments: 15-40 s
 def test_a_failed_install_removes_the_half_made_venv(tmp_path):
     site = project(tmp_path, runtime=MISSING)
     failed = bootstrap(site)
@@ -105,6 +108,7 @@ def test_a_failed_install_removes_the_half_made_venv(tmp_path):
     assert "the next make starts it again" in failed.stderr
 
 
+@pytest.mark.slow  # creates virtual environments: 15-40 s
 def test_a_venv_is_reused_updated_in_place_and_not_trusted_after_a_killed_update(tmp_path):
     """Issue 10: `make` killed during the pip install (SIGKILL: no clean-up runs) must leave
     nothing the next run trusts. Here pip waits on a package index that never answers, so the
