@@ -708,6 +708,30 @@ TEXTS: dict[str, str] = {
         "names a file to fix, the problem is in the theme or plugins (DEBUG=1 shows details)."
     ),
     "built": N_("Site built in %(output)s (%(seconds)s s)."),
+    "output-restored": N_(
+        "%(output)s was missing: a build had been stopped while it replaced the site. The "
+        "previous site is back in %(output)s."),
+    "output-missing": N_(
+        "%(output)s does not exist: there is no previous site to keep. The next build that "
+        "succeeds creates it."),
+    "output-not-folder": N_(
+        "ERROR %(output)s is a file, not a folder: the site cannot be built there and the "
+        "file was left as it is. Move or delete it (or build elsewhere with OUTPUTDIR=…), then "
+        "run the command again."),
+    "output-mount-point": N_(
+        "ERROR %(output)s is a mount point: the build replaces the folder as a whole, which a "
+        "mount point does not allow; nothing was changed. Build into a folder inside it, for "
+        "example OUTPUTDIR=%(output)ssito, or into another folder."),
+    "disk-full": N_(
+        "ERROR the disk is full (%(path)s): the site was not built and %(output)s is as it "
+        "was. Free some space (delete old copies, empty the bin), then run the command again."),
+    "disk-permission": N_(
+        "ERROR the build may not write in %(path)s: the site was not built and "
+        "%(output)s is as it was. Check that the folder and the one that contains it can be "
+        "written by you (or build elsewhere with OUTPUTDIR=…), then run the command again."),
+    "disk-error": N_(
+        "ERROR the disk refused to write in %(path)s (%(error)s): the site was not built and "
+        "%(output)s is as it was. Check the disk and run the command again."),
     "settings-error": N_("The settings (%(file)s) cannot be read: %(error)s"),
     "serving": N_(
         "Preview at %(url)s: every save rebuilds the site and reloads the page. Stop: Ctrl+C."
