@@ -285,6 +285,10 @@ class _Validator:
         verdict = judge(name, data, size)
         if not verdict.ok:
             self.add(shown, None, verdict.code, **(verdict.params or {}))
+        elif verdict.kind is not None and verdict.kind.name == "pdf":
+            detail = _pdf_problem(path)
+            if detail:
+                self.add(shown, None, "material-unreadable", kind="PDF", detail=detail)
 
     def _name(self, rel, shown, folder, stem) -> Item:
         name = parse_name(rel, self.site.languages)
@@ -984,6 +988,24 @@ class _Validator:
             expected = f"content/{page_folders[0]}/home{suffix}.md"
             self.add(self.shown(f"{page_folders[0]}/home{suffix}.md"), None, "missing-home",
                      language=self.site.languages[code].name, expected=expected, lang=code)
+
+
+def _pdf_problem(path: Path) -> str | None:
+    """Why the build's PDF rewrite (plugins/materials/pdf.py, pikepdf) could not open the file,
+    or None: a file that only starts like a PDF (an HTML page behind a %PDF header), damaged or
+    encrypted, is refused here as the build would refuse it. Without pikepdf (a validator run
+    with only its own dependencies) the build still refuses it."""
+    try:
+        import pikepdf
+    except ImportError:
+        return None
+    try:
+        with pikepdf.open(path):
+            return None
+    except pikepdf.PasswordError:
+        return "encrypted"
+    except (pikepdf.PdfError, ValueError, OSError) as error:
+        return str(error).replace(str(path), path.name)[:200]
 
 
 CONTRACT_KIND = {(t, f.name): f.kind for t, fields in CONTRACT.items() for f in fields}
