@@ -37,6 +37,7 @@ from rart.problems import format_report
 
 from . import github
 from .admin import write_admin
+from .coldread import ColdRead
 from .contentcache import ContentCache
 from .searchindex import publish_steps
 
@@ -130,7 +131,27 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
         from .incremental import IncrementalChecks
 
         checks = IncrementalChecks(cache.checks)
+    # A cold build checks and reads its files in worker processes (coldread.py).
+    cold = ColdRead(settings, cache.shared, checks)
+    try:
+        return _build(settings, output, stream, debug, checks, interrupt, keep_site, started,
+                      messages, cache, cold)
+    finally:
+        cold.close()
+
+
+def _phase(name: str, started: float) -> None:
+    """With RART_PHASES set in the environment (the benches), the time each step ended at."""
+    if os.environ.get("RART_PHASES"):
+        print(f"phase {name}: {time.monotonic() - started:.2f} s", file=sys.stderr)
+
+
+def _build(settings, output, stream, debug, checks, interrupt, keep_site, started, messages,
+           cache, cold) -> Outcome:
+    cold.learn(checks)
+    _phase("checked in workers", started)
     checked = validate(settings, stream, checks)
+    _phase("checked", started)
     if hasattr(checks, "save"):
         checks.save()
     if not checked.ok:
@@ -145,6 +166,8 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
     staging = staging_root / output.name
     try:
         cache.prepare(staging_root)
+        cold.write(cache.private)
+        _phase("read in workers", started)
         pelican_settings = {**settings, **cache.settings()}
         after = None
         if settings.get("SEARCH_INDEX_CACHE_PATH"):
@@ -152,7 +175,8 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
             # once Pelican is done: searchindex.py.
             pelican_settings.update(PUBLISHING_SEARCH_INDEX=False, PUBLISHING_PRECOMPRESS=False)
             after = lambda: publish_steps(settings, staging)  # noqa: E731
-        run = _run_pelican(pelican_settings, staging, stream, debug, messages, interrupt, after)
+        run = _run_pelican(pelican_settings, staging, stream, debug, messages, interrupt, after,
+                           started)
         if run.interrupted:
             return Outcome(False, "interrupted", seconds=time.monotonic() - started)
         if run.errors:
@@ -183,7 +207,7 @@ class _Run:
 
 
 def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: Messages,
-                 interrupt=None, after=None) -> _Run:
+                 interrupt=None, after=None, started: float = 0.0) -> _Run:
     """Run Pelican into `staging`, then ``after()`` if it succeeded; returns the errors
     (logged or raised, none on success), and what Pelican read and wrote with."""
     from pelican import Pelican, signals
@@ -202,6 +226,7 @@ def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: M
 
     def keep_generators(generators):
         run.generators = generators
+        _phase("Pelican read", started)
 
     def keep_writer(generator, writer):
         run.writer = writer
@@ -218,8 +243,10 @@ def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: M
         signal.connect(receiver)
     try:
         Pelican(settings).run()
+        _phase("Pelican wrote", started)
         if after is not None and not collector.errors:
             after()
+            _phase("search index", started)
     except Interrupted:
         run.interrupted = True
     except Exception as error:  # noqa: BLE001 - reported plainly below, never as a traceback
