@@ -131,25 +131,31 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
         from .incremental import IncrementalChecks
 
         checks = IncrementalChecks(cache.checks)
-    # A cold build checks and reads its files in worker processes (coldread.py).
-    cold = ColdRead(settings, cache.shared, checks)
+    # A cold build reads its Markdown in worker processes while this one checks the content
+    # (coldread.py).
+    cold = ColdRead(settings, cache.shared)
     try:
         return _build(settings, output, stream, debug, checks, interrupt, keep_site, started,
                       messages, cache, cold)
     finally:
         cold.close()
+        _phase("workers stopped", started)
 
 
 def _phase(name: str, started: float) -> None:
     """With RART_PHASES set in the environment (the benches), the time each step ended at."""
     if os.environ.get("RART_PHASES"):
-        print(f"phase {name}: {time.monotonic() - started:.2f} s", file=sys.stderr)
+        import resource
+
+        own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                               resource.RUSAGE_CHILDREN))
+        print(f"phase {name}: {time.monotonic() - started:.2f} s; CPU of this process "
+              f"{own.ru_utime + own.ru_stime:.2f} s, of its finished children "
+              f"{children.ru_utime + children.ru_stime:.2f} s", file=sys.stderr)
 
 
 def _build(settings, output, stream, debug, checks, interrupt, keep_site, started, messages,
            cache, cold) -> Outcome:
-    cold.learn(checks)
-    _phase("checked in workers", started)
     checked = validate(settings, stream, checks)
     _phase("checked", started)
     if hasattr(checks, "save"):

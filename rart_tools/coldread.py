@@ -1,5 +1,6 @@
 """A cold build reads its Markdown on every core: worker processes fill Pelican's reader cache
-before Pelican starts, while this process checks the content.
+before Pelican starts, while this process checks the content, and then draw the share cards
+of what they read while Pelican writes the site.
 
 Pelican reads every file in one process: Python-Markdown, `smarty` and the site's reader
 (plugins/markup) are most of a cold build's time. When the reader cache of this build's
@@ -8,17 +9,24 @@ publish`'s own settings), `ColdRead` starts worker processes that read those fil
 same reader, the same settings and the same plugins, and `write` stores what they read as the
 cache file Pelican then loads, exactly as a warm build loads the one the last build saved
 (contentcache.py). Pelican still checks each entry's stamp, so a file changed meanwhile is
-read again.
+read again. A warm build, or one that changed a few files, starts no process.
 
 What a worker keeps is only what Pelican itself would have cached: the reader's result, with
 the stamp taken before the file was read. A file whose reading logs anything (a warning, a
 refused file) or fails is left out, so that Pelican reads it again and the editor sees the
 message from the build, as without this step. The result therefore depends neither on the
-number of workers nor on the order they finish in.
+number of workers nor on the order they finish in (tests/test_coldread.py builds the same
+site both ways and compares every byte).
+
+The workers also return the share card each item will most likely need (the images plugin's
+own guess, plugins/images/site.py `early_card_job`), and `write` hands those to the same
+workers, in batches, after the reading: the images plugin adopts them (plugins/images/jobs.py
+`EARLY`) instead of drawing them again, and draws itself whatever the guess missed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import gzip
 import logging
@@ -63,12 +71,11 @@ class ColdRead:
     """Reads, in worker processes, the files of the generators whose reader cache file is
     missing from ``shared`` (the build's cache folder). Starts nothing when there are few."""
 
-    def __init__(self, settings: dict, shared: Path, checks=None, workers: int | None = None):
+    def __init__(self, settings: dict, shared: Path, workers: int | None = None):
         from pelican.readers import MarkdownReader
 
         self.gzip = bool(settings.get("GZIP_CACHE"))
         self.futures: dict[str, list[Future]] = {}
-        self.checks: list[Future] = []
         self.pool: ProcessPoolExecutor | None = None
         extensions = tuple(MarkdownReader.file_extensions)
         todo = {name: source_files(settings, *names, extensions)
@@ -76,26 +83,17 @@ class ColdRead:
         if sum(len(files) for files in todo.values()) < MIN_FILES:
             return
         workers = workers or os.cpu_count() or 1
-        # Spawned, not forked (as the image workers, plugins/images/jobs.py): no lock of a
-        # thread of this process is copied into them.
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                        initializer=_start, initargs=(dict(settings),))
-        if hasattr(checks, "learn"):
-            # The content checks first, so that a mistake is reported as soon as they end.
-            parts = max(1, sum(len(files) for files in todo.values()) // CHUNK)
-            self.checks = [self.pool.submit(_check, part, parts) for part in range(parts)]
-        for name, files in todo.items():
-            self.futures[name] = [self.pool.submit(_read, files[i:i + CHUNK])
-                                  for i in range(0, len(files), CHUNK)]
-
-    def learn(self, checks) -> None:
-        """Wait for the workers' content checks and give their results to ``checks``
-        (incremental.IncrementalChecks), which then checks only what they could not."""
-        for future in self.checks:
-            try:
-                checks.learn(future.result())
-            except Exception:  # noqa: BLE001 - a worker lost: those files are checked here
-                continue
+        try:
+            # Spawned, not forked (as the image workers, plugins/images/jobs.py): no lock of a
+            # thread of this process is copied into them.
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                            initializer=_start, initargs=(dict(settings),))
+            for name, files in todo.items():
+                self.futures[name] = [self.pool.submit(_read, files[i:i + CHUNK])
+                                      for i in range(0, len(files), CHUNK)]
+        except Exception:  # noqa: BLE001 - no workers here (a sandbox): Pelican reads it all
+            self.close()
+            self.futures = {}
 
     def write(self, folder: Path) -> None:
         """Wait for the workers and store what they read as the reader cache files in
@@ -112,14 +110,16 @@ class ColdRead:
                 cards += jobs
             target = folder / name
             if entries and not target.exists():
-                with (gzip.open if self.gzip else open)(target, "wb") as handle:
-                    pickle.dump(entries, handle)
+                with contextlib.suppress(OSError):  # Pelican then reads the files itself
+                    with (gzip.open if self.gzip else open)(target, "wb") as handle:
+                        pickle.dump(entries, handle)
         if cards and self.pool is not None:
             # The share cards of what was read, drawn by the same workers while Pelican
             # builds; the images plugin waits for them (plugins/images/jobs.py, EARLY).
             from plugins.images.jobs import submit_early
 
-            submit_early(self.pool, cards)
+            with contextlib.suppress(Exception):  # a broken pool: the images plugin draws them
+                submit_early(self.pool, cards)
 
     def close(self) -> None:
         """Stop the workers once the build is over (the cards nobody waited for were
@@ -135,7 +135,6 @@ class ColdRead:
 # --- in the worker processes ----------------------------------------------------------------
 _readers = None
 _settings: dict = {}
-_validator = None
 
 
 class _Logged(logging.Handler):
@@ -167,25 +166,6 @@ def _start(settings: dict) -> None:
         plugin.register()
     # No cache of its own: it only reads, and computes stamps as Pelican does.
     _readers = Readers({**settings, "LOAD_CONTENT_CACHE": False}, "")
-
-
-def _check(part: int, parts: int) -> dict:
-    """The content checks' results (incremental.IncrementalChecks.memo) of every
-    ``parts``-th file of the content folder, from the ``part``-th."""
-    global _validator
-    from plugins.content_checks.config import load_config
-
-    from .incremental import IncrementalChecks
-
-    if _validator is None:
-        checks = IncrementalChecks()
-        validator = checks.validator(load_config(_settings))
-        _validator = (checks.memo, validator, validator.prepare())
-    memo, validator, paths = _validator
-    memo.clear()
-    for rel, path in paths[part::parts]:
-        validator._check_path(rel, path)
-    return dict(memo)
 
 
 def _read(paths: list[str]) -> tuple[dict, list]:

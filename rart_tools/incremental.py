@@ -233,13 +233,6 @@ class IncrementalChecks:
         os.replace(temporary, self.path)
 
     def __call__(self, config):
-        validator = self.validator(config)
-        result = validator.run()
-        self.seen = set(validator.files)
-        return result
-
-    def validator(self, config):
-        """The validator whose per-file step remembers its results in `memo`."""
         from plugins.content_checks.validate import _Validator
 
         checks = self
@@ -298,11 +291,7 @@ class IncrementalChecks:
                 memo[rel] = (key, added, result)
                 return result
 
-        return Remembering(config)
-
-    def learn(self, memo: dict) -> None:
-        """Take results computed elsewhere (coldread.py: worker processes checking the
-        files of a cold build) for the files this has none for. Each is used only if its
-        key (the file's size, inode and time, the list of files, the day) still matches."""
-        for rel, entry in memo.items():
-            self.memo.setdefault(rel, entry)
+        validator = Remembering(config)
+        result = validator.run()
+        self.seen = set(validator.files)
+        return result

@@ -153,7 +153,14 @@ class _Validator:
     def run(self) -> Result:
         if not self.root.is_dir():
             return Result([], [], 0)
-        paths = self.prepare()
+        paths = self._list_files()
+        self.files = {rel for rel, _ in paths}
+        # What {filename} can point to: Markdown files right inside a content folder.
+        self.content_files = {
+            rel for rel in self.files
+            if rel.count("/") == 1 and rel.split("/")[0] in self.types
+            and rel.rpartition(".")[2].lower() in MARKDOWN_EXTENSIONS
+        }
         checked = 0
         for rel, path in paths:
             checked += self._check_path(rel, path)
@@ -164,18 +171,6 @@ class _Validator:
         self._check_home_pages()
         self.problems.sort(key=Problem.sort_key)
         return Result(self.problems, self.items, checked)
-
-    def prepare(self) -> list[tuple[str, Path]]:
-        """List the files (as `run` does first); returns them, with their paths."""
-        paths = self._list_files()
-        self.files = {rel for rel, _ in paths}
-        # What {filename} can point to: Markdown files right inside a content folder.
-        self.content_files = {
-            rel for rel in self.files
-            if rel.count("/") == 1 and rel.split("/")[0] in self.types
-            and rel.rpartition(".")[2].lower() in MARKDOWN_EXTENSIONS
-        }
-        return paths
 
     def _list_files(self) -> list[tuple[str, Path]]:
         """Every file under content/, symbolic links followed only while they stay inside it:
