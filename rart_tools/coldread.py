@@ -110,9 +110,10 @@ class ColdRead:
                 cards += jobs
             target = folder / name
             if entries and not target.exists():
-                with contextlib.suppress(OSError):  # Pelican then reads the files itself
-                    with (gzip.open if self.gzip else open)(target, "wb") as handle:
-                        pickle.dump(entries, handle)
+                # A cache file that cannot be written: Pelican reads the files itself.
+                with contextlib.suppress(OSError), (gzip.open if self.gzip else open)(
+                        target, "wb") as handle:
+                    pickle.dump(entries, handle)
         if cards and self.pool is not None:
             # The share cards of what was read, drawn by the same workers while Pelican
             # builds; the images plugin waits for them (plugins/images/jobs.py, EARLY).
