@@ -114,6 +114,7 @@ class ColdRead:
                 with contextlib.suppress(OSError), (gzip.open if self.gzip else open)(
                         target, "wb") as handle:
                     pickle.dump(entries, handle)
+        self.futures = {}  # what they read is in the file now: not kept twice in memory
         if cards and self.pool is not None:
             # The share cards of what was read, drawn by the same workers while Pelican
             # builds; the images plugin waits for them (plugins/images/jobs.py, EARLY).
