@@ -7,6 +7,7 @@ interface (`messages`, read by the theme) and the editors' messages (`editors`, 
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -24,17 +25,30 @@ def po_path(directory: Path, code: str, domain: str) -> Path:
     return Path(directory) / code / "LC_MESSAGES" / f"{domain}.po"
 
 
+# Compiled catalogs of this process, by the .po file's bytes: a build asks for the same few
+# dozens of times (every plugin, every Messages), and parsing a .po is slow.
+_COMPILED: dict[tuple[bytes, str, str], Translations] = {}
+
+
 def compile_catalog(path: Path, locale: str, domain: str) -> Translations:
-    """Read a .po file and return gettext translations for it (fuzzy entries are left out)."""
+    """Read a .po file and return gettext translations for it (fuzzy entries are left out).
+    The same bytes give the same object, which nobody changes."""
     try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=locale, abort_invalid=True)
-    except (PoFileError, OSError, UnicodeDecodeError, ValueError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot be read as a gettext catalog ({exc}).") from exc
+    key = (hashlib.sha256(data).digest(), locale, domain)
+    if key in _COMPILED:
+        return _COMPILED[key]
+    try:
+        catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
         raise CatalogError(f"{path}: cannot be read as a gettext catalog ({exc}).") from exc
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
-    return Translations(fp=buffer, domain=domain)
+    translations = _COMPILED[key] = Translations(fp=buffer, domain=domain)
+    return translations
 
 
 def load_catalog(directory: Path, code: str, locale: str, domain: str) -> Translations:

@@ -45,6 +45,7 @@ from rart.problems import format_report
 
 from . import github
 from .admin import write_admin
+from .coldread import ColdRead
 from .contentcache import ContentCache
 from .searchindex import publish_steps
 
@@ -151,7 +152,33 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
         from .incremental import IncrementalChecks
 
         checks = IncrementalChecks(cache.checks)
+    # A cold build reads its Markdown in worker processes while this one checks the content
+    # (coldread.py).
+    cold = ColdRead(settings, cache.shared)
+    try:
+        return _build(settings, output, stream, debug, checks, interrupt, keep_site, started,
+                      messages, cache, cold)
+    finally:
+        cold.close()
+        _phase("workers stopped", started)
+
+
+def _phase(name: str, started: float) -> None:
+    """With RART_PHASES set in the environment (the benches), the time each step ended at."""
+    if os.environ.get("RART_PHASES"):
+        import resource
+
+        own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                               resource.RUSAGE_CHILDREN))
+        print(f"phase {name}: {time.monotonic() - started:.2f} s; CPU of this process "
+              f"{own.ru_utime + own.ru_stime:.2f} s, of its finished children "
+              f"{children.ru_utime + children.ru_stime:.2f} s", file=sys.stderr)
+
+
+def _build(settings, output, stream, debug, checks, interrupt, keep_site, started, messages,
+           cache, cold) -> Outcome:
     checked = validate(settings, stream, checks)
+    _phase("checked", started)
     if hasattr(checks, "save"):
         with contextlib.suppress(OSError):  # a cache not saved (a full disk) only costs time
             checks.save()
@@ -170,6 +197,8 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
     staging = staging_root / output.name
     try:
         cache.prepare(staging_root)
+        cold.write(cache.private)
+        _phase("read in workers", started)
         pelican_settings = {**settings, **cache.settings()}
         after = None
         if settings.get("SEARCH_INDEX_CACHE_PATH"):
@@ -177,7 +206,8 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
             # once Pelican is done: searchindex.py.
             pelican_settings.update(PUBLISHING_SEARCH_INDEX=False, PUBLISHING_PRECOMPRESS=False)
             after = lambda: publish_steps(settings, staging)  # noqa: E731
-        run = _run_pelican(pelican_settings, staging, stream, debug, messages, interrupt, after)
+        run = _run_pelican(pelican_settings, staging, stream, debug, messages, interrupt, after,
+                           started)
         if run.interrupted:
             return Outcome(False, "interrupted", seconds=time.monotonic() - started)
         if run.errors:
@@ -215,7 +245,7 @@ class _Run:
 
 
 def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: Messages,
-                 interrupt=None, after=None) -> _Run:
+                 interrupt=None, after=None, started: float = 0.0) -> _Run:
     """Run Pelican into `staging`, then ``after()`` if it succeeded; returns the errors
     (logged or raised, none on success), and what Pelican read and wrote with."""
     from pelican import Pelican, signals
@@ -234,6 +264,7 @@ def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: M
 
     def keep_generators(generators):
         run.generators = generators
+        _phase("Pelican read", started)
 
     def keep_writer(generator, writer):
         run.writer = writer
@@ -250,8 +281,10 @@ def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: M
         signal.connect(receiver)
     try:
         Pelican(settings).run()
+        _phase("Pelican wrote", started)
         if after is not None and not collector.errors:
             after()
+            _phase("search index", started)
     except Interrupted:
         run.interrupted = True
     except OSError as error:

@@ -7,6 +7,8 @@ The facts (which language, which type, which address) are the core's (rart.site)
 
 from __future__ import annotations
 
+from stat import S_ISREG
+
 from rart.contract import status_of
 from rart.frontmatter import read_front_matter
 from rart.naming import MARKDOWN_EXTENSIONS
@@ -52,6 +54,20 @@ def original_status(site: Site, folder: str, key: str) -> str:
     """The Status the default language's file of `key` has ('published' when it has none)."""
     for extension in MARKDOWN_EXTENSIONS:
         path = site.content_dir / folder / f"{key}.{extension}"
-        if path.is_file():
-            return status_of(read_front_matter(path).get("status"))
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if not S_ISREG(stat.st_mode):
+            continue
+        # Every translation asks for its original's: read once while the file is unchanged.
+        known = (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        if known not in _STATUS:
+            if len(_STATUS) > 100_000:
+                _STATUS.clear()
+            _STATUS[known] = status_of(read_front_matter(path).get("status"))
+        return _STATUS[known]
     return "published"
+
+
+_STATUS: dict[tuple, str] = {}

@@ -4,8 +4,9 @@ manifest, or the problem an editor has to fix."""
 
 from __future__ import annotations
 
+import contextlib
 import weakref
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, InvalidStateError, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 
@@ -114,6 +115,42 @@ def run_job(job) -> JobResult:
     return job.run()
 
 
+def run_batch(jobs: list) -> list[JobResult]:
+    """Several jobs in one round trip to a worker (the cards of a cold build)."""
+    return [job.run() for job in jobs]
+
+
+# Cards drawn ahead of time by a pool the build owns (rart_tools/coldread.py): key -> future
+# of its JobResult. `Background` waits for these rather than drawing them again.
+EARLY: dict[str, Future] = {}
+
+
+def submit_early(pool, jobs: list, batch: int = 16) -> None:
+    """Draw ``jobs`` (CardJob) on ``pool`` in batches; each job's result becomes a future of
+    EARLY. A batch that fails leaves its futures failed: `Background` then draws those again."""
+    for start in range(0, len(jobs), batch):
+        part = [job for job in jobs[start:start + batch] if job.key not in EARLY]
+        if not part:
+            continue
+        futures: dict[str, Future] = {job.key: Future() for job in part}
+        EARLY.update(futures)
+
+        def done(batch_future, futures=futures):
+            try:
+                results = {result.key: result for result in batch_future.result()}
+            except BaseException as error:  # noqa: BLE001 - cancelled, or a worker lost
+                results = {}
+                failure = error
+            for key, future in futures.items():
+                with contextlib.suppress(InvalidStateError):  # cancelled: nobody waits for it
+                    if key in results:
+                        future.set_result(results[key])
+                    else:
+                        future.set_exception(failure if not results else KeyError(key))
+
+        pool.submit(run_batch, part).add_done_callback(done)
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     """Workers are spawned, not forked: Pelican runs a progress spinner in a thread, and a fork
     taken while that thread holds a lock can hang. Spawned workers import this module again by
@@ -130,9 +167,14 @@ class Background:
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
         self.futures: dict[str, Future] = {}
+        self.jobs: dict[str, CardJob] = {}  # those drawn ahead of time (EARLY), if they fail
 
     def submit(self, job) -> None:
         if job.key in self.futures:
+            return
+        if job.key in EARLY:
+            self.futures[job.key] = EARLY[job.key]
+            self.jobs[job.key] = job
             return
         if self.pool is None:
             self.pool = _pool(self.workers)
@@ -144,7 +186,14 @@ class Background:
         return key in self.futures
 
     def result(self, key: str) -> JobResult:
-        return self.futures[key].result()
+        future = self.futures[key]
+        try:
+            return future.result()
+        except (Exception, CancelledError):
+            if key not in self.jobs:
+                raise
+        # Drawn ahead of time by a worker that failed or was stopped: drawn here instead.
+        return self.jobs[key].run()
 
     def close(self, keep: set[str]) -> None:
         """Drop the jobs not in ``keep`` that have not started, wait for the others."""

@@ -122,6 +122,50 @@ def _read(item) -> str:
         return ""
 
 
+def _card_request(pipeline: Pipeline, settings: dict, fonts: dict, content_type: str, key: str,
+                  lang: str, title, photo_rel: str | None, wanted: bool = True) -> Request:
+    site_name = settings["SITENAME"]
+    return pipeline.card(
+        f"{content_type}-{key}", lang, settings["LANGUAGES"][lang]["dir"] == "rtl",
+        _title(title), site_name, settings.get("SITE_SHORTNAME") or site_name,
+        fonts, photo_rel=photo_rel, wanted=wanted)
+
+
+def _guessed_card(pipeline: Pipeline, settings: dict, fonts: dict, metadata: dict) -> Request | None:
+    """The card an item read with ``metadata`` will most likely have, to draw ahead of time
+    (`SiteImages.prefetch_card`, `early_card_job`). Items with an Image are left for later
+    (their photo is resolved, and reported, by `collect`), and so is anything whose metadata
+    is not complete."""
+    try:
+        content_type, key, lang = metadata["content_type"], metadata["key"], metadata["lang"]
+        title, save_as = metadata["title"], metadata["save_as"]
+    except KeyError:
+        return None
+    if not save_as or key == "home" or metadata.get("image") or lang not in settings["LANGUAGES"]:
+        return None
+    return _card_request(pipeline, settings, fonts, content_type, key, lang, title, None,
+                         wanted=False)
+
+
+_early: dict[int, tuple[Pipeline, dict]] = {}
+
+
+def early_card_job(settings: dict, metadata: dict):
+    """For a process that reads content before Pelican does (rart_tools/coldread.py): the
+    job of the card `prefetch_card` will ask for, given the item's complete metadata, or None
+    when there is none or the cache has it. Drawn by `jobs.run_batch`, adopted by the build's
+    `jobs.Background` (`jobs.EARLY`)."""
+    if id(settings) not in _early:
+        config, fonts = settings_and_fonts(settings)
+        _early.clear()
+        _early[id(settings)] = (Pipeline(config, settings["PATH"], "", ""), fonts)
+    pipeline, fonts = _early[id(settings)]
+    request = _guessed_card(pipeline, settings, fonts, metadata)
+    if request is None or pipeline.cache.load(request.key) is not None:
+        return None
+    return request.job
+
+
 CONTEXT_KEY = "IMAGES"  # this build's SiteImages, in the build's context
 
 
@@ -296,11 +340,8 @@ class SiteImages:
 
     def _card_of(self, content_type: str, key: str, lang: str, title, photo_rel: str | None,
                  wanted: bool = True) -> Request:
-        site_name = self.settings["SITENAME"]
-        return self.pipeline.card(
-            f"{content_type}-{key}", lang, self.settings["LANGUAGES"][lang]["dir"] == "rtl",
-            _title(title), site_name, self.settings.get("SITE_SHORTNAME") or site_name,
-            self.fonts, photo_rel=photo_rel, wanted=wanted)
+        return _card_request(self.pipeline, self.settings, self.fonts, content_type, key, lang,
+                             title, photo_rel, wanted)
 
     def prefetch_card(self, metadata: dict) -> None:
         """While Pelican reads the content (and then writes the site), start drawing the card
@@ -310,13 +351,9 @@ class SiteImages:
         `collect`), and so is anything whose metadata is not complete yet."""
         if not self.reading:  # a file read again by the preview: `refresh` draws its card
             return
-        try:
-            content_type, key, lang = metadata["content_type"], metadata["key"], metadata["lang"]
-            title, save_as = metadata["title"], metadata["save_as"]
-        except KeyError:
-            return
-        if save_as and key != "home" and not metadata.get("image") and lang in self.settings["LANGUAGES"]:
-            self.pipeline.prefetch(self._card_of(content_type, key, lang, title, None, wanted=False))
+        request = _guessed_card(self.pipeline, self.settings, self.fonts, metadata)
+        if request is not None:
+            self.pipeline.prefetch(request)
 
     # --- applying -----------------------------------------------------------------------
     def apply(self, items) -> None:
