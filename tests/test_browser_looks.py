@@ -167,6 +167,11 @@ class _SlowFragments:
         class Handler(_Handler):
             rules = parse_headers_file((root / "_headers").read_text())
 
+            def end_headers(self):
+                if "/pagefind/fragment/" in self.path:
+                    self.send_header("Cache-Control", "no-store")
+                super().end_headers()
+
             def do_GET(self):
                 if "/pagefind/fragment/" not in self.path:
                     return super().do_GET()
@@ -174,7 +179,7 @@ class _SlowFragments:
                     outer.pending += 1
                 try:
                     time.sleep(outer.delay)
-                    super().do_GET()
+                    super().do_GET()  # Cache-Control below: each search asks the server again
                 finally:
                     with lock:
                         outer.pending -= 1
@@ -184,13 +189,14 @@ class _SlowFragments:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def settle(self, page) -> None:
-        """Until no fragment is on its way and the page has had a moment to show the last."""
+        """Until no fragment is on its way, the results region is no longer busy (it says so
+        from the press on) and the page has had a moment to show the last batch."""
         import time
 
-        end = time.monotonic() + 20
-        while self.pending:
-            assert time.monotonic() < end, "fragments still pending"
-            time.sleep(0.05)
+        end = time.monotonic() + 60
+        while self.pending or page.evaluate("!!document.querySelector('[data-search-results][aria-busy]')"):
+            assert time.monotonic() < end, "results still arriving after a minute"
+            page.wait_for_timeout(50)
         page.wait_for_timeout(200)
 
     def close(self) -> None:
@@ -240,7 +246,7 @@ def test_search_on_a_slow_connection_shows_each_result_once(browser, site):
         server.delay = 2.5
         search.fill("RART")
         search.press("Enter")
-        end = page.evaluate("Date.now()") + 10_000
+        end = page.evaluate("Date.now()") + 60_000
         while not server.pending:
             assert page.evaluate("Date.now()") < end, "the first search fetched no fragment"
             page.wait_for_timeout(20)
