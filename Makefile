@@ -52,6 +52,9 @@ system-fonts: ## Find or install the fonts and FriBiDi the share cards need
 html: $(VENV)/.runtime system-fonts ## Check the content, then build the site into output/
 	$(TOOLS) build --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
+check: $(VENV)/.runtime ## Check the content only (and that renamed files keep their old address), without building
+	$(TOOLS) check --content $(INPUTDIR) -s $(CONFFILE)
+
 clean: ## Remove output/ and caches (cache/ holds encoded images: safe to delete)
 	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache tests/artifacts cache
 
@@ -67,7 +70,7 @@ publish: $(VENV)/.runtime system-fonts ## Check the content, then build with pub
 # Scaffolding (rart_tools/scaffold.py). Values reach the tools through the environment (make
 # exports command-line variables), so quotes in a title need no escaping.
 # LANG is also the locale variable: only a LANG given on the command line counts.
-new: $(VENV)/.runtime ## New content file: make new TYPE=news TITLE="Titolo" (news, campaign, member, page, achievement)
+new: $(VENV)/.runtime ## New content file: make new TYPE=news TITLE="Titolo" (news, campaign, event, member, page, achievement)
 	@$(TOOLS) new --content $(INPUTDIR) "$$TYPE" "$$TITLE"
 
 translate: $(VENV)/.runtime ## Translation stub: make translate FILE=content/pagine/obiettivi.md LANG=en
@@ -117,4 +120,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in (needs pip-tools)
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements.in -o requirements.txt
 	$(PYTHON) -m piptools compile --generate-hashes --strip-extras --no-header --allow-unsafe requirements-dev.in -o requirements-dev.txt
 
-.PHONY: system-deps system-fonts help venv html clean serve devserver publish new translate content-todo extract update-po init-po i18n-status lint test test-fast lock
+.PHONY: system-deps system-fonts help venv html check clean serve devserver publish new translate content-todo extract update-po init-po i18n-status lint test test-fast lock

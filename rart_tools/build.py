@@ -87,10 +87,35 @@ def read_settings(settings_file: str | os.PathLike, overrides: dict | None = Non
     return pelican_read_settings(str(settings_file), override=dict(overrides or {}))
 
 
+# SOURCE_DATE_EPOCH as this process found it: given by the caller (CI), it is kept; absent,
+# each build takes today's midnight (rebuilds of a preview left running overnight move on).
+GIVEN_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+
+
+def todays_epoch(settings: dict) -> int:
+    """Midnight of today in the site's time zone, as a Unix time: the date every build of
+    the day shares, so events move to the past list on the first build after they end and
+    two builds of one day are byte-identical (rart.clock reads it back)."""
+    import datetime as dt
+
+    from rart.events import midnight
+    from rart.site import Site
+
+    zone = Site.from_settings(settings).zone
+    return midnight(dt.datetime.now(zone).date(), zone)
+
+
+def set_build_date(settings: dict) -> None:
+    if not GIVEN_EPOCH:
+        os.environ["SOURCE_DATE_EPOCH"] = str(todays_epoch(settings))
+
+
 def validate(settings: dict, stream=None) -> Outcome:
     """Step 1 alone: every problem printed; ok when there is no error (warnings are advice)."""
+    from .renames import renamed_files
+
     stream = stream or sys.stdout
-    config = load_config(settings)
+    config = load_config(settings, renames=renamed_files(Path(settings["PATH"])))
     result = validate_site(config)
     report = format_report(result.problems, config.messages, result.checked_files)
     print(report, file=stream)
@@ -103,6 +128,7 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False) -> Out
     stream = stream or sys.stdout
     started = time.monotonic()
     messages = Messages.for_settings(settings)
+    set_build_date(settings)
     checked = validate(settings, stream)
     if not checked.ok:
         return checked
