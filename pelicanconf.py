@@ -112,7 +112,7 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 PLUGINS = [
     "plugins.i18n", "plugins.markup", "plugins.members", "plugins.campaigns",
     "plugins.achievements", "plugins.content_checks", "plugins.assets", "plugins.publishing",
-    "plugins.images", "plugins.pagetext", "plugins.events", "plugins.redirects",
+    "plugins.images", "plugins.pagetext", "plugins.materials", "plugins.events", "plugins.redirects",
     "plugins.printing",
 ]
 
@@ -177,9 +177,11 @@ ASSETS_CSS_ENTRY_POINTS = ["css/main.css"]
 THEME_STATIC_PATHS = []
 
 # --- Publishing (plugins/publishing) -----------------------------------------------------
-# Headers for the static host, written to output/_headers and documented for nginx in
-# docs/deploy.md. Scripts and styles come only from the site itself; Pagefind's search needs
-# WebAssembly ('wasm-unsafe-eval', which is not 'unsafe-eval').
+# Headers for the static host, written to output/_headers, documented for nginx in
+# docs/deploy.md and sent by the preview (rart/headers.py). Every page also carries the policy
+# in a <meta> element, for hosts that send no headers (GitHub Pages). Scripts and styles come
+# only from the site itself; Pagefind's search needs WebAssembly ('wasm-unsafe-eval', which is
+# not 'unsafe-eval'). The site is served over https only (HSTS, upgrade-insecure-requests).
 PUBLISHING_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'wasm-unsafe-eval'"],
@@ -192,17 +194,54 @@ PUBLISHING_CSP = {
     "frame-ancestors": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
+    "upgrade-insecure-requests": [],
 }
 PUBLISHING_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
 }
 PUBLISHING_LONG_CACHE_PATHS = ["/theme/*"]  # every file there is named by its content hash
+# More headers for some paths ({"/pattern/*": {header: value}}), added to the ones above
+# (rart/headers.py; docs/deploy.md shows them for nginx too).
+PUBLISHING_PATH_HEADERS = {}
 PUBLISHING_CALENDAR_PATH = "campagne/calendario.ics"  # per language
 PUBLISHING_SEARCH_INDEX = True  # Pagefind, one index per language (html lang)
 PUBLISHING_PRECOMPRESS = False  # .gz and .br siblings; on in publishconf.py
+
+# The browser editor's folder (/admin/, rart_tools/admin.py) has its own policy: the editor
+# (Sveltia CMS, docs/architecture.md) runs no eval but needs inline styles, blob: and data:
+# images and frames for its previews, WebAssembly for its image tools, GitHub's API to read
+# and write the repository; it opens GitHub's sign-in in a popup and must hear back from it
+# (same-origin-allow-popups). It is never indexed nor cached stale. Readers' pages keep the
+# policy above. `_headers` detaches the site-wide values on /admin/* (Cloudflare Pages joins
+# the values of every matching rule); on Netlify, where `!` lines are not part of the syntax
+# and the later rule's value wins, PUBLISHING_HEADERS_DIALECT leaves them out.
+EDITOR_PATH = "admin"
+PUBLISHING_PATH_HEADERS = {
+    f"/{EDITOR_PATH}/*": {
+        "Content-Security-Policy": {
+            "default-src": ["'self'"],
+            "script-src": ["'self'", "'wasm-unsafe-eval'"],
+            "style-src": ["'self'", "'unsafe-inline'"],
+            "img-src": ["'self'", "data:", "blob:"],
+            "font-src": ["'self'"],
+            "connect-src": ["'self'", "data:", "blob:", "https://api.github.com"],
+            "frame-src": ["blob:"],
+            "object-src": ["'none'"],
+            "frame-ancestors": ["'none'"],
+            "base-uri": ["'self'"],
+            "form-action": ["'self'"],
+        },
+        "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+        "Cache-Control": "no-cache",
+        "X-Robots-Tag": "noindex, nofollow",
+    },
+}
+PUBLISHING_HEADERS_DIALECT = "netlify" if os.environ.get("NETLIFY") == "true" else "cloudflare"
 
 # --- Markdown and Jinja -------------------------------------------------------------------
 MARKDOWN = {
@@ -213,11 +252,20 @@ MARKDOWN = {
     "output_format": "html5",
 }
 # babel.cfg extracts with these same options, so msgids match what the build looks up.
+# Autoescape everywhere: every value is escaped once, unless it is HTML the build made
+# (plugins/markup/templating.py marks that safe, in one place).
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
+    "autoescape": True,
     "extensions": ["jinja2.ext.i18n"],
+    # Every build makes new environments, so templates never change under one: no need to
+    # check each template file's modification time at every include and import.
+    "auto_reload": False,
 }
+# Only Markdown is read: Pelican would publish .html files in content/ as they are, and .rst
+# with reStructuredText's raw directive.
+READERS = {"html": None, "htm": None, "rst": None}
 
 # --- Content checks -----------------------------------------------------------------------
 # plugins/content_checks: every content file is checked before Pelican runs (make html runs
@@ -249,10 +297,42 @@ CONTENT_CHECKS_DISCOURAGED_TERMS = {
     ],
 }
 
+# --- Browser editor (/admin/, rart_tools/admin.py, docs/EDITING.md part 1) ----------------
+# `make admin` bundles the editor from npm into EDITOR_BUNDLE; every build then writes
+# /admin/ from it, with a configuration generated from the contract. Without a bundle the site
+# is built without /admin/ (make html needs no Node.js). The backend is the GitHub repository
+# the editor reads and writes through pull requests; the sign-in service (EDITOR_AUTH_URL) is
+# described in docs/deploy.md. CI sets GITHUB_REPOSITORY; elsewhere set EDITOR_REPO=owner/name.
+EDITOR_BUNDLE = os.path.join(HERE, "admin", "dist")
+EDITOR_BACKEND = {
+    "name": "github",
+    "repo": os.environ.get("EDITOR_REPO") or os.environ.get("GITHUB_REPOSITORY", ""),
+    "branch": os.environ.get("EDITOR_BRANCH", "main"),
+    "base_url": os.environ.get("EDITOR_AUTH_URL", ""),
+}
+
 # --- Development conveniences -------------------------------------------------------------
 RELATIVE_URLS = False
-LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# --- Caches -------------------------------------------------------------------------------
+# cache/ (git-ignored, safe to delete) keeps what the next build can reuse: encoded images
+# (IMAGES_CACHE_PATH, below) and Pelican's reader cache, the HTML and metadata of each
+# Markdown file, read again only when the file's bytes change. The safe build (make html,
+# make publish, make devserver: rart_tools/contentcache.py) turns the reader cache on, in a
+# folder of CACHE_PATH named by a hash of everything reading depends on (these settings, the
+# translation catalogs, the code of rart/ and plugins/, Pelican's and Markdown's versions), so
+# no stale HTML outlives a change to any of them. Plain `pelican` runs (the tests) read every
+# file, as these two lines say.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = os.path.join(HERE, "cache", "content")
+CONTENT_CACHING_LAYER = "reader"  # what a reader returned, not whole content objects
+CHECK_MODIFIED_METHOD = "sha256"  # a file's bytes, not its modification time
+GZIP_CACHE = False  # a plain pickle loads and saves several times faster
+# The search index (Pagefind) of the last few versions of the pages: the safe build makes it
+# again only when the HTML pages change (rart_tools/searchindex.py).
+SEARCH_INDEX_CACHE_PATH = os.path.join(HERE, "cache", "pagefind")
 
 
 # --- Images (plugins/images, docs/images.md) ----------------------------------------------

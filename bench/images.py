@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import runpy
 import shutil
 import sys
 import tempfile
@@ -69,11 +70,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="work here and keep the files (else a temp dir)")
     args = parser.parse_args()
 
-    import runpy
-
     from plugins.images.config import load_config
-
-    pelicanconf = runpy.run_path(str(ROOT / "pelicanconf.py"))
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-images-"))
     sources, cache = work / "content", work / "cache"
@@ -90,7 +87,7 @@ def main() -> int:
           f"({args.width * args.height / 1e6:.0f} MP, {total / args.photos / 1e6:.1f} MB each on "
           f"average), made in {time.perf_counter() - started:.1f} s; {os.cpu_count()} cores")
 
-    settings = {k: v for k, v in pelicanconf.items() if k.isupper()}
+    settings = {k: v for k, v in runpy.run_path(str(ROOT / "pelicanconf.py")).items() if k.isupper()}
     settings["IMAGES_CACHE_PATH"] = str(cache)
     config = load_config(settings)
     try:

@@ -10,6 +10,7 @@ bench/package-lock.json on first use. Exits 1 when a score is under the budget (
 from __future__ import annotations
 
 import json
+import runpy
 import subprocess
 import sys
 import tempfile
@@ -17,9 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-sys.path.insert(0, str(ROOT / "tests"))
-
-from browser import CHROMIUM_ARGS, SiteServer, chromium_path  # noqa: E402
+# The test suite's browser helpers (tests/ is not a package of the project): loaded by path.
+_browser = runpy.run_path(str(ROOT / "tests" / "browser.py"))
+CHROMIUM_ARGS, SiteServer, chromium_path = (_browser["CHROMIUM_ARGS"], _browser["SiteServer"],
+                                            _browser["chromium_path"])
 
 PAGES = {
     "home": "",

@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 
 _LETTER = "A-Za-z\u00c0-\u024f"
-# A run starts with a Latin letter, may continue through Latin letters, digits and the
-# punctuation names and references use, and ends on a letter, digit or closing bracket.
+# A character reference (&amp;, &#39;) is one unit: a run never ends inside one.
+_ENTITY = "&[A-Za-z0-9#]{1,32};"
+# A run starts with a Latin letter, may continue through Latin letters, digits, the
+# punctuation names and references use and character references, and ends on a letter, digit
+# or closing bracket.
+# A reference outside a run is matched on its own and left alone, so no run starts inside it.
 _RUN = re.compile(
-    rf"[{_LETTER}](?:[{_LETTER}0-9.,/\-–’'&+: ]*[{_LETTER}0-9)])?(?:\.(?=\s|$|<))?"
+    rf"(?P<entity>{_ENTITY})"
+    rf"|[{_LETTER}](?:(?:[{_LETTER}0-9.,/\-–’'+: ]|{_ENTITY})*[{_LETTER}0-9)])?(?:\.(?=\s|$|<))?"
 )
 _TAG = re.compile(r"(<[^>]*>)")
 _SKIP = {"code", "pre", "bdi", "script", "style", "kbd", "samp"}
@@ -45,6 +50,8 @@ def isolate_ltr_runs(html: str) -> str:
 
 
 def _wrap(match: re.Match[str]) -> str:
+    if match.group("entity"):
+        return match.group(0)
     text, tail = match.group(0), ""
     # A full stop after a digit, or after a word with no other stop, ends the Arabic sentence.
     if text.endswith(".") and (text[-2:-1].isdigit() or text[:-1].count(".") == 0):

@@ -75,7 +75,7 @@ TAIL = (
           "Source: Avviato un tavolo di confronto presso la Prefettura di Torino", kind="quotes",
           meaning="I passi di docs/source/ da cui vengono i fatti del testo, copiati parola per "
           "parola, uno per riga (dalla seconda riga rientrano di 4 spazi); nessuna se la pagina "
-          "non parla della rete. Solo nei file in italiano: vedi la sezione 14.",
+          "non parla della rete. Solo nei file in italiano: vedi «Regole per scrivere» nella guida.",
           original_only=True),
     Field("image", "immagine", False, "Image: immagini/assemblea-2025.jpg", kind="file",
           meaning="Una foto o un'immagine: il file va messo in content/immagini/."),

@@ -260,8 +260,116 @@ MESSAGES: dict[str, Message] = {
     ),
     "unsafe-html": Message(
         what=N_("the text contains code that is not allowed («%(tag)s»)"),
-        fix=N_("no scripts, iframes, forms or on… attributes: link to the video or form instead"),
+        fix=N_(
+            "no scripts, iframes, forms, styles, on… attributes or media from other sites: the site "
+            "removes them; link to the video or the form instead"
+        ),
         example=N_("[Watch the video](https://www.example.org/video)"),
+    ),
+    "html-removed": Message(
+        what=N_("the HTML «%(tag)s» is not used on this site: it is removed from the page (its text stays)"),
+        fix=N_("write the text in Markdown: **bold**, lists, [links](https://…), ## headings"),
+    ),
+    "reserved-id": Message(
+        what=N_(
+            "the id «%(value)s» is already used by the site's own pages (menus, sections): the same "
+            "id twice confuses links and screen readers, so the site removes it"
+        ),
+        fix=N_("choose another id, for example one made of the heading's words"),
+        example=N_("## The network's goals {#network-goals}"),
+    ),
+    "unclosed-fence": Message(
+        what=N_(
+            "a code block opens here with ``` (or ~~~) but never closes: what follows is not code, "
+            "and any HTML in it would be read as HTML"
+        ),
+        fix=N_("close the block with a line holding the same ``` alone, or delete the opening line"),
+    ),
+    "bidi-control": Message(
+        what=N_(
+            "there is an invisible character that changes the direction of the text (%(char)s) at "
+            "column %(column)s: it can show words in another order than they are written"
+        ),
+        fix=N_("delete it (retype the words around it); the site sets the direction of Arabic and Latin words itself"),
+    ),
+    "title-too-long": Message(
+        what=N_("the title is %(length)s characters long (the most is %(limit)s)"),
+        fix=N_("write a shorter title: the details go in the Summary or in the text"),
+    ),
+    "too-deep": Message(
+        what=N_("lists or quotes are nested %(depth)s levels deep here (the most is %(limit)s)"),
+        fix=N_("use fewer levels: split the list, or write the inner levels as sentences"),
+    ),
+    "block-too-long": Message(
+        what=N_("the paragraph that starts here is %(size)s characters long (the most is %(limit)s)"),
+        fix=N_("split it with blank lines; a long document goes in content/materiali/ as a PDF"),
+    ),
+    "too-complex": Message(
+        what=N_(
+            "the paragraph that starts here contains %(count)s «%(what)s» (the most is %(limit)s): "
+            "the site cannot convert it in a reasonable time"
+        ),
+        fix=N_("split the paragraph with blank lines, or delete the repeated characters"),
+    ),
+    "too-complex-file": Message(
+        what=N_("the file contains %(count)s «%(what)s» (the most is %(limit)s): the site cannot convert it in a reasonable time"),
+        fix=N_("split the text into several pages, or delete the repeated characters"),
+    ),
+    "markdown-failed": Message(
+        what=N_("the text cannot be converted into a page (%(error)s)"),
+        fix=N_("check the lines changed last; if that does not help, ask a developer (make html DEBUG=1 shows the details)"),
+    ),
+    "symlink-outside": Message(
+        what=N_(
+            "this is a link (a symbolic link) to %(target)s, outside the content folder: the site "
+            "never reads or publishes files from outside content/"
+        ),
+        fix=N_("copy the file itself into content/ in place of the link"),
+    ),
+    "reserved-path": Message(
+        what=N_("this file would be published at %(url)s, inside %(folder)s, which the site keeps for its own files: no page may be published there"),
+        fix=N_("rename the file (or change its Slug), for example by adding a word"),
+    ),
+    "material-name": Message(
+        what=N_("the download «%(name)s» is not named as the site expects: lowercase words joined by dashes, then the language if it is not Italian, then the extension"),
+        fix=N_("rename the file"),
+        example=N_("%(suggestion)s"),
+    ),
+    "material-hidden": Message(
+        what=N_("this is a hidden file (its name starts with a dot): hidden files are never published, they often hold passwords or settings"),
+        fix=N_("delete it from content/"),
+    ),
+    "material-dangerous": Message(
+        what=N_("files «.%(ext)s» are not published: a browser would run them as part of the site"),
+        fix=N_("publish the document as PDF, or link the page where it is"),
+    ),
+    "material-type": Message(
+        what=N_("files «.%(ext)s» cannot be downloads (allowed: %(allowed)s)"),
+        fix=N_("save the document as PDF (File → Export as PDF)"),
+    ),
+    "material-empty": Message(
+        what=N_("the file is empty"),
+        fix=N_("copy the document again, or delete the empty file"),
+    ),
+    "material-too-large": Message(
+        what=N_("the file weighs %(megabytes)s MB (the most is %(limit)s MB): readers on prepaid data cannot download it"),
+        fix=N_("export a smaller PDF (lower image quality), or split it"),
+    ),
+    "material-not-text": Message(
+        what=N_("the file is named .txt but is not plain UTF-8 text (or it contains web page code)"),
+        fix=N_("save it as plain UTF-8 text, or as PDF"),
+    ),
+    "material-mismatch": Message(
+        what=N_("the file is named «.%(ext)s» but its content is %(found)s"),
+        fix=N_("give it the extension of what it is («.%(usual)s»), or save it again in the right format"),
+    ),
+    "material-unreadable": Message(
+        what=N_("the %(kind)s file cannot be opened to remove its hidden data (author, computer paths) (%(detail)s)"),
+        fix=N_("save or export it again from the program that made it"),
+    ),
+    "static-not-material": Message(
+        what=N_("this file is in a folder whose files are published as they are; downloads go in %(folder)s"),
+        fix=N_("move it to %(folder)s"),
     ),
     "placeholder": Message(
         what=N_("this line is still marked ✎ (to write or to translate)"),
@@ -329,7 +437,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "unsafe-link": Message(
         what=N_("the link «%(target)s» is not allowed"),
-        fix=N_("link pages, https:// or mailto: only"),
+        fix=N_("link pages of the site, https:// addresses, mailto: or tel: only"),
         example=N_("[Write to us](mailto:info@example.org)"),
     ),
     "empty-link": Message(
@@ -669,6 +777,7 @@ TEXTS: dict[str, str] = {
         "Preview at %(url)s: every save rebuilds the site and reloads the page. Stop: Ctrl+C."
     ),
     "rebuilding": N_("Changed: %(files)s. Rebuilding…"),
+    "page-updated": N_("Page updated: %(pages)s (%(seconds)s s). The rest of the site follows."),
     "kept": N_("The preview still shows the previous version: fix and save again."),
     "restart": N_("Plugin code changed (%(files)s): stop (Ctrl+C) and run make devserver again."),
     "port-busy": N_("Port %(port)s is in use. Use another: make devserver PORT=8001"),
@@ -725,9 +834,45 @@ TEXTS: dict[str, str] = {
         "Dates, links and images are already copied; links to pages point to their translation,\n"
         "where it exists. make html reminds you of the lines still to translate."
     ),
+    # The browser editor at /admin/ (rart_tools/admin.py) and `make edit`.
+    "editor-title": N_("Editing the site – %(site)s"),
+    "editor-noscript": N_("The editor needs JavaScript: switch it on, or use another browser."),
+    "editor-body": N_("Text"),
+    "editor-body-hint": N_("The text of the page. Leave an empty line between paragraphs."),
+    "editor-image-hint": N_(
+        "A photo or picture, with what it shows for people who cannot see it and, when people "
+        "can be recognised in it, the reference of their signed consent."
+    ),
+    "editor-image-file": N_("Image file"),
+    "editor-material-label": N_("Title"),
+    "editor-material-link": N_("Link"),
+    "editor-pattern-date": N_("Write the date as YYYY-MM-DD, for example %(example)s."),
+    "editor-pattern-datetime": N_(
+        "Write the day and the time as YYYY-MM-DD HH:MM, Turin time, for example %(example)s."
+    ),
+    "editor-pattern-slug": N_(
+        "Only lowercase letters without accents, digits and hyphens, for example %(example)s."
+    ),
+    "editor-pattern-url": N_("Write the full address, with https://, for example %(example)s."),
+    "editor-pattern-link": N_(
+        "A page of the site ({filename}/pagine/….md), a file ({static}/materiali/…) or an "
+        "address that starts with https://, for example %(example)s."
+    ),
+    "ci-summary-title": N_("Content checks"),
+    "edit-no-bundle": N_(
+        "The browser editor is not installed yet: make edit installs it (it needs Node.js and "
+        "npm, which make test also uses)."
+    ),
+    "edit-open": N_(
+        "Editor at %(url)s (this computer only, no account needed).\n"
+        "  1. Open it in Chrome or Edge (other browsers cannot write files on this computer).\n"
+        "  2. Click «Lavora con Repository Locale» and choose this folder: %(folder)s\n"
+        "  3. Every save writes into content/ and rebuilds the site: the preview is at %(site)s\n"
+        "When you are done, propose the changes as usual (docs/EDITING.md, part 2). Stop: Ctrl+C."
+    ),
     "todo-title": N_("To fill in:"),
     "todo-none": N_("Nothing is missing: every field is filled in."),
-    "todo-sources": N_("Sources to fix (the Source field, see docs/EDITING.md, section 14):"),
+    "todo-sources": N_("Sources to fix (the Source field; docs/EDITING.md, «Regole per scrivere»):"),
     "todo-sources-ok": N_("Sources: every fact of the %(files)s in Italian is in the passages quoted in Source."),
     "todo-readability": N_(
         "Readability of the Italian texts (Gulpease index: the higher, the easier the text;\n"

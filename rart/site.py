@@ -3,6 +3,7 @@ addresses, read once from Pelican's settings dictionary (which pelicanconf.py fi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ class Site:
     print_pattern: str = ""  # "stampa/{key}-{format}.pdf": a generated print material
     redirects_file: str = ""  # "_redirects": the redirect rules, for hosts that read them
     timezone: str = "Europe/Rome"  # TIMEZONE: where editors' local times are (events)
+    materials_dir: str = "materiali"  # downloads, under content/ and at the site root
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Site:
@@ -83,6 +85,8 @@ class Site:
             str(card.get("output_dir", "anteprime")),
             pattern_prefix(short_link).strip("/"),
             pattern_prefix(print_pattern).strip("/"),
+            str(settings.get("MATERIALS_SOURCE_DIR", "materiali")),
+            str(settings.get("EDITOR_PATH", "admin")),
         ]
         return cls(
             languages=languages,
@@ -99,6 +103,7 @@ class Site:
             print_pattern=print_pattern,
             redirects_file=str(settings.get("REDIRECTS_FILE") or ""),
             timezone=str(settings.get("TIMEZONE") or "Europe/Rome"),
+            materials_dir=str(settings.get("MATERIALS_SOURCE_DIR", "materiali")).strip("/"),
         )
 
     @classmethod
@@ -118,6 +123,20 @@ class Site:
     def shown(self, rel: str) -> str:
         """A content-relative path as editors see it: 'content/notizie/x.md'."""
         return f"{self.content_dir.name or 'content'}/{rel}"
+
+    def contains(self, path: str | os.PathLike[str]) -> bool:
+        """Whether `path`, every symbolic link resolved, is inside the content folder: no file
+        outside it is ever read, whatever a link in content/ points to."""
+        root = os.path.realpath(self.content_dir)
+        real = os.path.realpath(path)
+        return real == root or real.startswith(root + os.sep)
+
+    def reserved_root(self, save_as: str) -> str | None:
+        """The folder at the site root that `save_as` ('theme/index.html') would write into
+        although the build owns it (assets, search, images, share cards, downloads, the
+        editor), or None."""
+        first = save_as.strip("/").split("/", 1)[0]
+        return first if "/" in save_as.strip("/") and first in self.generated_dirs else None
 
     def is_static(self, rel: str) -> bool:
         return any(rel == d or rel.startswith(d + "/") for d in self.static_dirs)

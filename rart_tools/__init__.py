@@ -5,6 +5,7 @@ targets run):
     build      check every content file, then build into a new folder that replaces output/
     check      check every content file, build nothing
     serve      preview on localhost: rebuild on every save, reload the page
+    edit       the same preview, with the browser editor at /admin/ writing into content/
     new        a new content file from its type's template (archetypes/)
     translate  a translation's stub next to its original
     todo       what editors still have to fill in

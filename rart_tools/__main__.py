@@ -39,7 +39,7 @@ def cmd_build(args) -> int:
     return 0 if build.build(settings, output, debug=args.debug).ok else 1
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args, editing: bool = False) -> int:
     from .serve import serve
 
     def stop(signum, frame):
@@ -54,9 +54,23 @@ def cmd_serve(args) -> int:
         overrides["PATH"] = os.path.abspath(args.content)
     try:
         return serve(Path(args.settings), overrides, Path(args.output or "output"), args.bind,
-                     args.port, args.debug)
+                     args.port, args.debug, editing=editing)
     except KeyboardInterrupt:
         return 0
+
+
+def cmd_edit(args) -> int:
+    """`make edit`: the preview on 127.0.0.1 with the browser editor, which writes into the
+    working tree (Sveltia's local mode: Chrome or Edge, no account, no server of its own)."""
+    from .admin import bundle_dir
+
+    settings = _settings(args)
+    bundle = bundle_dir(settings)
+    if bundle is None or not (bundle / "entry.js").is_file():
+        print(Messages.for_settings(settings).text("edit-no-bundle"))
+        return 1
+    args.bind = "127.0.0.1"  # this computer only: the editor writes files
+    return cmd_serve(args, editing=True)
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -221,6 +235,11 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("-b", "--bind", default="127.0.0.1",
                      help="address to listen on (default: this computer only)")
     sub.set_defaults(run=cmd_serve)
+    sub = commands.add_parser("edit", help="the preview with the browser editor, on 127.0.0.1 only")
+    _site_arguments(sub, build=True)
+    sub.add_argument("-o", "--output", default="output")
+    sub.add_argument("-p", "--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    sub.set_defaults(run=cmd_edit)
     sub = commands.add_parser("new", help="a new content file: TYPE TITLE")
     sub.add_argument("type", nargs="?", default="")
     sub.add_argument("title", nargs="?", default="")

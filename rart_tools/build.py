@@ -3,7 +3,10 @@ no traceback reaches an editor.
 
 1. Validate every content file (plugins/content_checks). Any error: print them all, stop; output/ is not
    touched and Pelican does not run.
-2. Run Pelican in this process into a new folder next to output/ (same filesystem).
+2. Run Pelican in this process into a new folder next to output/ (same filesystem), with
+   Pelican's reader cache on: a Markdown file unchanged since the last build is not read
+   again (contentcache.py says when the cache is valid). Then add the browser editor's
+   /admin/ when its bundle is built (admin.py).
 3. Pelican failed (an error logged or an exception): delete that folder, stop; output/ is
    untouched. Succeeded: swap it into place with two renames (output/ aside, new in place),
    then delete the previous one.
@@ -32,6 +35,11 @@ from plugins.content_checks.validate import validate_site
 from rart.messages import Messages
 from rart.problems import format_report
 
+from . import github
+from .admin import write_admin
+from .contentcache import ContentCache
+from .searchindex import publish_steps
+
 STAGING_PREFIX = ".build-"
 STALE_AFTER_SECONDS = 3600  # a staging folder this old belongs to no running build
 
@@ -39,10 +47,16 @@ STALE_AFTER_SECONDS = 3600  # a staging folder this old belongs to no running bu
 @dataclass
 class Outcome:
     ok: bool
-    stage: str  # "settings", "content", "pelican", "done"
+    stage: str  # "settings", "content", "pelican", "interrupted", "done"
     report: str = ""  # what editors read
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)  # one entry per problem, for the devserver
+    site: object = None  # with keep_site: what Pelican read (incremental.LiveSite)
+
+
+class Interrupted(BaseException):
+    """Raised from inside Pelican to abandon a build that newer changes made useless. A
+    BaseException, so that Pelican's `except Exception` around each file lets it through."""
 
 
 class _Collector(logging.Handler):
@@ -110,50 +124,96 @@ def set_build_date(settings: dict) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(todays_epoch(settings))
 
 
-def validate(settings: dict, stream=None) -> Outcome:
-    """Step 1 alone: every problem printed; ok when there is no error (warnings are advice)."""
+def validate(settings: dict, stream=None, checks=validate_site, config=None) -> Outcome:
+    """Step 1 alone: every problem printed; ok when there is no error (warnings are advice).
+    ``checks`` is validate_site or what stands for it (incremental.IncrementalChecks);
+    ``config``, the checks' configuration when the caller keeps one (the preview). Files
+    renamed since the base branch (renames.py, from git) need their old address in Aliases."""
     from .renames import renamed_files
 
     stream = stream or sys.stdout
-    config = load_config(settings, renames=renamed_files(Path(settings["PATH"])))
-    result = validate_site(config)
+    config = config or load_config(settings, renames=renamed_files(Path(settings["PATH"])))
+    result = checks(config)
     report = format_report(result.problems, config.messages, result.checked_files)
     print(report, file=stream)
+    github.report(list(result.problems), report, config.messages, stream)
     errors = [p.format(config.messages) for p in result.errors]
     return Outcome(not errors, "content" if errors else "done", report, errors=errors)
 
 
-def build(settings: dict, output: Path, stream=None, debug: bool = False) -> Outcome:
-    """Validate, then build into a staging folder and swap it into `output`."""
+def build(settings: dict, output: Path, stream=None, debug: bool = False, checks=validate_site,
+          interrupt=None, keep_site: bool = False) -> Outcome:
+    """Validate, then build into a staging folder and swap it into `output`.
+
+    For the preview (serve.py): ``checks`` replaces validate_site; ``interrupt`` (a
+    threading.Event) abandons the build when set, leaving `output` as it was; ``keep_site``
+    returns what Pelican read in Outcome.site."""
     stream = stream or sys.stdout
     started = time.monotonic()
     messages = Messages.for_settings(settings)
     set_build_date(settings)
-    checked = validate(settings, stream)
+    cache = ContentCache(settings)
+    if checks is validate_site:  # a file's own checks again only if it changed
+        from .incremental import IncrementalChecks
+
+        checks = IncrementalChecks(cache.checks)
+    checked = validate(settings, stream, checks)
+    if hasattr(checks, "save"):
+        checks.save()
     if not checked.ok:
         return checked
+    if interrupt is not None and interrupt.is_set():
+        return Outcome(False, "interrupted")
     output = Path(output).absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     recover(output)
-    staging_root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output.parent))
+    # The process id in the name: a preview that kills a build (serve.py) tidies its folder.
+    staging_root = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output.parent))
     staging = staging_root / output.name
     try:
-        errors = _run_pelican(settings, staging, stream, debug, messages)
-        if errors:
+        cache.prepare(staging_root)
+        pelican_settings = {**settings, **cache.settings()}
+        after = None
+        if settings.get("SEARCH_INDEX_CACHE_PATH"):
+            # The search index (from its cache when the pages did not change) and compression,
+            # once Pelican is done: searchindex.py.
+            pelican_settings.update(PUBLISHING_SEARCH_INDEX=False, PUBLISHING_PRECOMPRESS=False)
+            after = lambda: publish_steps(settings, staging)  # noqa: E731
+        run = _run_pelican(pelican_settings, staging, stream, debug, messages, interrupt, after)
+        if run.interrupted:
+            return Outcome(False, "interrupted", seconds=time.monotonic() - started)
+        if run.errors:
             print(messages.text("failed-pelican", output=_shown(output)), file=stream)
-            return Outcome(False, "pelican", errors=errors, seconds=time.monotonic() - started)
+            return Outcome(False, "pelican", errors=run.errors, seconds=time.monotonic() - started)
+        write_admin(settings, staging)  # /admin/, when the editor's bundle is there
         swap_into_place(staging, output, staging_root / "previous" / output.name)
+        cache.commit()
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
     seconds = time.monotonic() - started
     shown_seconds = format_decimal(round(seconds, 1), locale=messages.locale)
     print(messages.text("built", output=_shown(output), seconds=shown_seconds), file=stream)
-    return Outcome(True, "done", seconds=seconds)
+    site = None
+    if keep_site and run.generators and run.writer is not None:
+        from .incremental import LiveSite
+
+        site = LiveSite(run.generators, run.writer, output)
+    return Outcome(True, "done", seconds=seconds, site=site)
 
 
-def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: Messages) -> list[str]:
-    """Run Pelican into `staging`; returns the errors (logged or raised), [] on success."""
-    from pelican import Pelican
+@dataclass
+class _Run:
+    errors: list[str]
+    interrupted: bool = False
+    generators: list = field(default_factory=list)
+    writer: object = None
+
+
+def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: Messages,
+                 interrupt=None, after=None) -> _Run:
+    """Run Pelican into `staging`, then ``after()`` if it succeeded; returns the errors
+    (logged or raised, none on success), and what Pelican read and wrote with."""
+    from pelican import Pelican, signals
     from pelican.log import console
 
     settings = dict(settings)
@@ -165,18 +225,42 @@ def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: M
     root.addHandler(collector)
     root.setLevel(collector.level)
     console.quiet = True  # Pelican's English "Done: Processed …"; we print our own line
+    run = _Run(collector.errors)
+
+    def keep_generators(generators):
+        run.generators = generators
+
+    def keep_writer(generator, writer):
+        run.writer = writer
+
+    def check_interrupt(*args, **kwargs):
+        if interrupt is not None and interrupt.is_set():
+            raise Interrupted
+
+    receivers = [(signals.all_generators_finalized, keep_generators),
+                 (signals.article_writer_finalized, keep_writer),
+                 (signals.content_object_init, check_interrupt),
+                 (signals.content_written, check_interrupt)]
+    for signal, receiver in receivers:
+        signal.connect(receiver)
     try:
         Pelican(settings).run()
+        if after is not None and not collector.errors:
+            after()
+    except Interrupted:
+        run.interrupted = True
     except Exception as error:  # noqa: BLE001 - reported plainly below, never as a traceback
         collector.errors.append(f"{type(error).__name__}: {error}")
         print(messages.text("pelican-crashed", error=f"{type(error).__name__}: {error}"), file=stream)
         if debug:
             traceback.print_exc(file=stream)
     finally:
+        for signal, receiver in receivers:
+            signal.disconnect(receiver)
         root.removeHandler(collector)
         root.setLevel(previous_level)
         console.quiet = previous_quiet
-    return collector.errors
+    return run
 
 
 def swap_into_place(new: Path, target: Path, aside: Path) -> None:
@@ -197,9 +281,10 @@ def swap_into_place(new: Path, target: Path, aside: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def recover(target: Path) -> None:
+def recover(target: Path, pid: int | None = None) -> None:
     """Tidy what a killed build left next to `target`: put the previous output back if it was
-    caught between the two renames, delete old staging folders."""
+    caught between the two renames, delete old staging folders (and at once those of the
+    build of process ``pid``, known to be dead)."""
     for leftover in sorted(target.parent.glob(STAGING_PREFIX + "*")):
         previous = leftover / "previous" / target.name
         if not target.exists() and previous.is_dir():
@@ -208,7 +293,7 @@ def recover(target: Path) -> None:
             age = time.time() - leftover.stat().st_mtime
         except OSError:
             continue
-        if age > STALE_AFTER_SECONDS:
+        if age > STALE_AFTER_SECONDS or (pid is not None and leftover.name.startswith(f"{STAGING_PREFIX}{pid}-")):
             shutil.rmtree(leftover, ignore_errors=True)
 
 

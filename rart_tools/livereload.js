@@ -1,10 +1,13 @@
 /* Development only: `make devserver` adds this script to every page it serves (never to the
-   files in output/, so it can never be published). Twice a second it asks the server for the
-   number of the last successful build; when that changes the page reloads. When the last
-   rebuild failed, it shows the errors over the page until they are fixed. A file, not an
-   inline script, so a strict Content-Security-Policy (script-src 'self') allows it. */
+   files in output/, so it can never be published), with data-page: a hash of the page's bytes
+   as served. It asks the server for news and the server answers as soon as there are some (a
+   long poll): when this page's bytes changed the page reloads; when the last update failed,
+   the errors are shown over the page until they are fixed. A file, not an inline script, so
+   a strict Content-Security-Policy (script-src 'self') allows it. */
 (function () {
   "use strict";
+  var script = document.currentScript;
+  var version = script ? script.getAttribute("data-page") : "";
   var seen = null;
   var box = null;
 
@@ -44,23 +47,24 @@
   }
 
   function poll() {
-    fetch("/__rart/status", { cache: "no-store" })
+    var url = "/__rart/status?page=" + encodeURIComponent(window.location.pathname) +
+      "&version=" + encodeURIComponent(version) + (seen === null ? "" : "&seen=" + seen);
+    fetch(url, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (status) {
-        if (seen === null) {
-          seen = status.build;
-        } else if (status.build !== seen) {
+        if (status.reload) {
           window.location.reload();
           return;
         }
+        seen = status.changes;
         if (status.problems.length) {
           show(status.title, status.problems);
         } else {
           hide();
         }
+        poll();
       })
-      .catch(function () { /* the server is restarting: try again */ })
-      .then(function () { window.setTimeout(poll, 500); });
+      .catch(function () { window.setTimeout(poll, 1000); /* the server is restarting */ });
   }
 
   poll();

@@ -75,12 +75,21 @@ def new_item(type_name: str, title: str, content_dir: Path, settings: dict,
     path = Path(content_dir) / folder / f"{slug}.md"
     if path.exists():
         raise ScaffoldError("scaffold-exists", file=_shown(path, content_dir))
+    values = {"title": title, **archetype_values(content_type, content_dir, settings, today)}
+    template = (ARCHETYPES / f"{content_type}.md").read_text(encoding="utf-8")
+    text = Template(template).substitute(values)
+    return path, "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def archetype_values(content_type: str, content_dir: Path, settings: dict,
+                     today: dt.date | None = None) -> dict[str, str]:
+    """The values a new item's archetype takes besides its title (the browser editor offers
+    the same ones as its fields' defaults: rart_tools/admin.py)."""
     today = today or dt.date.today()
     values = {
-        "title": title,
         "date": today.isoformat(),
         "category": _most_common_category(Path(content_dir) / folder_for("news", settings), settings),
-        "order": _next_order(Path(content_dir) / folder),
+        "order": _next_order(Path(content_dir) / folder_for(content_type, settings)),
         "cta_label": "",
         "cta_url": "",
     }
@@ -92,9 +101,7 @@ def new_item(type_name: str, title: str, content_dir: Path, settings: dict,
             if (Path(content_dir) / pages / f"{key}.md").is_file():
                 values["cta_label"], values["cta_url"] = label, f"{{filename}}/{pages}/{key}.md"
                 break
-    template = (ARCHETYPES / f"{content_type}.md").read_text(encoding="utf-8")
-    text = Template(template).substitute(values)
-    return path, "\n".join(line.rstrip() for line in text.split("\n"))
+    return values
 
 
 def translation_stub(source: Path, lang: str, content_dir: Path, settings: dict) -> tuple[Path, str]:

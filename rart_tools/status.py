@@ -88,22 +88,41 @@ def content_status(content_dir: Path, languages, changed_at, text_unchanged=None
 
 def git_changed_at(repo: Path):
     """A function giving each file's last commit time. A file with uncommitted edits counts
-    as newest of all, so editing a source and its translation together is not stale."""
+    as newest of all, so editing a source and its translation together is not stale. Git
+    is asked twice in all (its status, and the log with each commit's files), not twice per
+    file; without git, a file's modification time."""
+    dirty: set[Path] = set()
+    committed: dict[Path, float] = {}
+    try:
+        top = Path(_git(repo, "rev-parse", "--show-toplevel").strip())
+        # -z: NUL-separated entries "XY path"; a rename or copy is followed by its old path.
+        entries = iter(_git(top, "status", "--porcelain", "-z", "--untracked-files=all").split("\0"))
+        for entry in entries:
+            if len(entry) > 3:
+                dirty.add((top / entry[3:]).resolve())
+                if "R" in entry[:2] or "C" in entry[:2]:
+                    next(entries, None)
+        # Newest commit first: a file's first appearance is its last change.
+        for record in _git(top, "-c", "core.quotePath=false", "log", "--format=%x1e%ct",
+                           "--name-only").split("\x1e"):
+            lines = [line for line in record.split("\n") if line]
+            for name in lines[1:]:
+                committed.setdefault((top / name).resolve(), float(lines[0]))
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        pass
 
     def changed_at(path: Path) -> float:
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", str(path)],
-            cwd=repo, capture_output=True, text=True,
-        ).stdout.strip()
-        if dirty:
+        resolved = Path(path).resolve()
+        if resolved in dirty:
             return float("inf")
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", str(path)],
-            cwd=repo, capture_output=True, text=True,
-        ).stdout.strip()
-        return float(out) if out else path.stat().st_mtime
+        return committed.get(resolved) or path.stat().st_mtime
 
     return changed_at
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                          check=True).stdout
 
 
 # The Source field and its indented continuation lines, in a file's header.

@@ -25,9 +25,9 @@ if ! have_font NotoSans-Bold.ttf DejaVuSans-Bold.ttf \
    || ! have_font NotoSansArabic-Bold.ttf NotoNaskhArabic-Bold.ttf DejaVuSans-Bold.ttf; then
   packages+=(fonts-noto-core)
 fi
-if command -v ldconfig >/dev/null 2>&1 && ! ldconfig -p | grep -q 'libfribidi\.so\.0'; then
+if ! have_library libfribidi.so.0; then
   packages+=(libfribidi0)
 fi
 [ ${#packages[@]} -eq 0 ] && exit 0
 
-install_or_explain "Share cards (Le anteprime di condivisione)" "${packages[@]}"
+install_or_explain "the share cards (le anteprime di condivisione)" "${packages[@]}"

@@ -3,7 +3,6 @@ built site, and one sweep that loads every page once and records what the checks
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import gzip
 import shutil
@@ -14,6 +13,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from looking import Looks, look
+
+from rart.headers import headers_for
 
 NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -41,15 +42,15 @@ def chromium_path() -> str:
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".avif": "image/avif",
                       ".webp": "image/webp", ".xml": "application/xml", ".js": "text/javascript",
-                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
+                      ".mjs": "text/javascript", ".wasm": "application/wasm",
+                      ".yml": "application/yaml", ".woff2": "font/woff2"}
     rules: dict = {}
 
     def end_headers(self):
-        # The headers the site ships in output/_headers, as Netlify or Cloudflare apply them.
-        for pattern, headers in self.rules.items():
-            if fnmatch.fnmatch(self.path.split("?", 1)[0], pattern):
-                for name, value in headers.items():
-                    self.send_header(name, value)
+        # The headers the site ships in output/_headers, as Cloudflare Pages applies them
+        # (every matching rule, detached headers removed, repeated ones joined).
+        for name, value in headers_for(self.rules, self.path.split("?", 1)[0]).items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, *args):  # keep test output readable
@@ -60,7 +61,7 @@ class SiteServer:
     """Serves a built site on 127.0.0.1 on a free port, like static hosting would."""
 
     def __init__(self, root: Path, with_headers: bool = True):
-        from plugins.publishing.headers import parse_headers_file
+        from rart.headers import parse_headers_file
 
         headers_file = root / "_headers"
         rules = parse_headers_file(headers_file.read_text()) if with_headers and headers_file.exists() else {}
@@ -89,6 +90,7 @@ class PageReport:
     storage_items: int = 0
     overflow_320: int = 0
     layout_shift: float = 0.0
+    layout_shift_sources: list = field(default_factory=list)
     text_bytes_gzip: int = 0
     text_requests: int = 0
     console_errors: list = field(default_factory=list)
@@ -98,11 +100,24 @@ class PageReport:
     seconds: dict = field(default_factory=dict)  # wall time of each stage: load+axe, ace, looks
 
 
+# The score, and what moved (element, text, from and to), so that a failure says which line.
 LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
   let total = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+  const moved = [];
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      total += e.value;
+      for (const s of e.sources) {
+        const n = s.node;
+        const name = n ? `${n.nodeName.toLowerCase()}.${(n.className || '').toString().split(' ')[0]} ` +
+          `"${(n.textContent || '').trim().slice(0, 30)}"` : '?';
+        const r = (b) => [b.x, b.y, b.width, b.height].map(Math.round).join(',');
+        moved.push(`${name} ${r(s.previousRect)} -> ${r(s.currentRect)}`);
+      }
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve([total, moved])));
 })"""
 
 # Runs before the page's own code, outside its CSP: records every CSP violation the page causes.
@@ -155,7 +170,7 @@ def sweep(browser, server: SiteServer, pages: list[str]) -> dict[str, PageReport
         page.on("requestfailed", functools.partial(_record_failure, report))
         page.on("console", functools.partial(_record_console_error, report))
         page.goto(server.url(rel), wait_until="load")
-        report.layout_shift = page.evaluate(LAYOUT_SHIFT_JS)
+        report.layout_shift, report.layout_shift_sources = page.evaluate(LAYOUT_SHIFT_JS)
         report.csp_violations = page.evaluate("window.__csp")
         for request in seen:
             if not request.url.startswith(server.origin + "/") and not request.url.startswith("data:"):

@@ -5,8 +5,10 @@ development server rebuilds on save, keeps the last good site and never publishe
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -16,9 +18,12 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import FIXTURE, ROOT
+
+pytestmark = pytest.mark.slow
 
 TOOLS = [sys.executable, "-m", "rart_tools"]
 FIXTURE_CONF = FIXTURE / "fixtureconf.py"
@@ -61,6 +66,7 @@ def site(tmp_path):
     return content, output
 
 
+@pytest.mark.slow
 def test_a_good_build_replaces_output_and_leaves_nothing_behind(site, tmp_path):
     content, output = site
     assert (output / "index.html").is_file()
@@ -75,6 +81,7 @@ def test_a_good_build_replaces_output_and_leaves_nothing_behind(site, tmp_path):
     assert not any(tmp_path.glob(".build-*"))
 
 
+@pytest.mark.slow
 def test_content_errors_leave_the_previous_output_byte_identical(site, tmp_path):
     content, output = site
     before = snapshot(output)
@@ -88,6 +95,7 @@ def test_content_errors_leave_the_previous_output_byte_identical(site, tmp_path)
     assert not any(tmp_path.glob(".build-*"))
 
 
+@pytest.mark.slow
 def test_pelican_failing_halfway_leaves_the_previous_output_byte_identical(site, tmp_path):
     """A theme or plugin failure after some pages are written: they were written elsewhere."""
     content, output = site
@@ -122,6 +130,7 @@ def test_pelican_failing_halfway_leaves_the_previous_output_byte_identical(site,
     assert not any(tmp_path.glob(".build-*"))
 
 
+@pytest.mark.slow
 def test_make_html_and_make_publish_refuse_broken_content(site, tmp_path):
     content, output = site
     before = snapshot(output)
@@ -188,6 +197,10 @@ class DevServer:
         except (urllib.error.URLError, ConnectionError, json.JSONDecodeError, TimeoutError):
             return None
 
+    def page_status(self, path: str, version: str) -> dict:
+        """The status as a page asks for it: has this page changed since it was served?"""
+        return json.loads(self.get(f"/__rart/status?page={quote(path)}&version={version}")[1])
+
     def wait_for(self, condition, timeout: float) -> float:
         started = time.monotonic()
         while time.monotonic() - started < timeout:
@@ -204,6 +217,7 @@ class DevServer:
         return out
 
 
+@pytest.mark.slow
 def test_devserver_rebuilds_on_save_reloads_the_page_and_keeps_the_last_good_site(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE / "content", content)
@@ -212,31 +226,80 @@ def test_devserver_rebuilds_on_save_reloads_the_page_and_keeps_the_last_good_sit
         assert server.status()["build"] == 1
         code, home = server.get("/")
         assert code == 200
-        assert '<script src="/__rart/livereload.js" defer></script></head>' in home
+        assert re.search(r'<script src="/__rart/livereload.js" data-page="[0-9a-f]{16}" defer>'
+                         r'</script></head>', home)
         assert "livereload" not in (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
         code, script = server.get("/__rart/livereload.js")
         assert code == 200 and "/__rart/status" in script and "location.reload" in script
         code, missing = server.get("/non-esiste/")
         assert code == 404 and "/__rart/livereload.js" in missing
 
+        versions = {path: re.search(r'data-page="([0-9a-f]+)"', server.get(path)[1]).group(1)
+                    for path in ("/notizie/notizia-1/", "/notizie/notizia-2/")}
         news = content / "notizie" / "notizia-1.md"
         news.write_text(news.read_text(encoding="utf-8").replace("Testo 1.", "Testo 1, corretto."), encoding="utf-8")
+        # The fast path writes that page at once: its open tabs reload, the others do not.
         server.wait_for(lambda status: status["build"] == 2, timeout=15)
         assert "Testo 1, corretto." in server.get("/notizie/notizia-1/")[1]
+        assert server.page_status("/notizie/notizia-1/", versions["/notizie/notizia-1/"])["reload"]
+        assert not server.page_status("/notizie/notizia-2/", versions["/notizie/notizia-2/"])["reload"]
+        assert "Testo 1, corretto." not in (tmp_path / "output" / "feed.xml").read_text(encoding="utf-8")
+        # Then a full build (a child process) brings the rest of the site up to date.
+        server.wait_for(lambda status: status["build"] == 3, timeout=60)
+        assert "Testo 1, corretto." in (tmp_path / "output" / "feed.xml").read_text(encoding="utf-8")
+        assert not any(tmp_path.glob(".build-*"))
 
         good = snapshot(tmp_path / "output")
         (content / "notizie" / "rotta.md").write_text(BROKEN_NEWS, encoding="utf-8")
         server.wait_for(lambda status: status["problems"], timeout=15)
         status = server.status()
-        assert status["build"] == 2
+        assert status["build"] == 3
         assert any("content/notizie/rotta.md, riga 3" in p for p in status["problems"])
         assert snapshot(tmp_path / "output") == good
         assert server.get("/notizie/notizia-1/")[0] == 200
 
         (content / "notizie" / "rotta.md").unlink()
-        server.wait_for(lambda status: status["build"] == 3 and not status["problems"], timeout=15)
+        server.wait_for(lambda status: status["build"] == 4 and not status["problems"], timeout=15)
     finally:
         log = server.stop()
     assert server.process.returncode == 0, log
     assert "Anteprima su http://localhost:" in log
     assert "Traceback" not in log
+
+
+def test_the_preview_writes_a_saved_page_exactly_as_a_full_build_does(tmp_path):
+    """The devserver's fast path (rart_tools/incremental.py) writes the page of a saved file
+    without a build: every file it writes must be byte for byte the full build's."""
+    from rart_tools.build import build, read_settings
+    from rart_tools.serve import PREVIEW
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    settings = read_settings(FIXTURE_CONF, {"PATH": str(content), **PREVIEW})
+    quiet = io.StringIO()
+    first = build(settings, tmp_path / "preview", stream=quiet, keep_site=True)
+    assert first.ok and first.site is not None, quiet.getvalue()
+    before = {rel: digest for rel, (digest, _) in snapshot(tmp_path / "preview").items()}
+
+    news, arabic = content / "notizie" / "notizia-1.md", content / "notizie" / "notizia-1.ar.md"
+    news.write_text(news.read_text(encoding="utf-8").replace("Title: Notizia di prova 1", "Title: Notizia corretta")
+                    .replace("Testo 1.", "Testo 1, **corretto**."), encoding="utf-8")
+    arabic.write_text(arabic.read_text(encoding="utf-8") + "\nجملة أخرى.\n", encoding="utf-8")
+    update = first.site.update([news, arabic])
+    assert update.errors == [] and update.urls == ["notizie/notizia-1/", "ar/notizie/notizia-1/"]
+
+    full = build(settings, tmp_path / "full", stream=quiet)
+    assert full.ok, quiet.getvalue()
+    after = {rel: digest for rel, (digest, _) in snapshot(tmp_path / "preview").items()}
+    written = sorted(rel for rel in after if before.get(rel) != after[rel])
+    assert "notizie/notizia-1/index.html" in written and "ar/notizie/notizia-1/index.html" in written
+    assert any(rel.startswith("anteprime/it/news-notizia-1.") for rel in written), written  # the new title's card
+    for rel in written:
+        assert (tmp_path / "preview" / rel).read_bytes() == (tmp_path / "full" / rel).read_bytes(), rel
+    assert "Notizia corretta" in (tmp_path / "preview" / "notizie/notizia-1/index.html").read_text(encoding="utf-8")
+
+    # A change that other pages show (here the date, which orders the listings) is refused:
+    # the preview runs a full build for it instead.
+    news.write_text(news.read_text(encoding="utf-8").replace("Date: 2024-01-10", "Date: 2024-01-11"),
+                    encoding="utf-8")
+    assert first.site.update([news]).urls is None

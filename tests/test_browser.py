@@ -54,14 +54,17 @@ def test_no_horizontal_scrolling_at_320_px(swept):
     assert failures(swept, "overflow_320") == {}
 
 
-# Layout shift 0 as Lighthouse reports it, to three decimals. Under load, Chromium's
-# asynchronous lookup of a system fallback font for Arabic has been seen to move a line by a
-# fraction of a pixel (a score of 0.00002), which no reader can see.
-CLS_ZERO = 0.0005
+# Layout shift "zero": 20 times under the 0.1 that Core Web Vitals call good, and far under
+# what a real defect costs (an image without its size, a late banner: 0.02 and more). Under
+# heavy load (several Chromiums on two cores) Chromium's asynchronous lookup of a system
+# fallback font for Arabic has been seen to move a line by a pixel or two (scores of 0.00002
+# to 0.0016), which no reader can see; a failure lists what moved, from where to where.
+CLS_ZERO = 0.005
 
 
 def test_no_layout_shift(swept):
-    assert {rel: r.layout_shift for rel, r in swept.items() if r.layout_shift >= CLS_ZERO} == {}
+    assert {rel: (r.layout_shift, r.layout_shift_sources[:5]) for rel, r in swept.items()
+            if r.layout_shift >= CLS_ZERO} == {}
 
 
 def test_no_console_errors(swept):
@@ -200,3 +203,50 @@ def test_nu_html_checker_finds_no_errors_on_the_toolkit_pages(fixture_site):
               for m in report["messages"] if m.get("type") == "error"]
     assert len(files) > len(TOOLKIT_PAGES)
     assert errors == []
+@pytest.mark.parametrize("rel", ["fr/notizie/tag/rete/index.html", "ar/index.html", "index.html"])
+def test_a_page_arriving_in_pieces_does_not_shift_its_header(browser, site, rel):
+    """Over a slow connection the browser lays out the part of the page it has. Seen in a
+    sweep under load: the language list laid out with one language, then with four, pushed
+    the header about (0.0115). Here the page is sent in two pieces, cut after the first
+    language, with a pause between them; the whole page must end where the first piece put it."""
+    import http.server
+    import threading
+    import time
+
+    from browser import LAYOUT_SHIFT_JS
+
+    page_bytes = (site.root / rel).read_bytes()
+    cut = page_bytes.index(b"</li>", page_bytes.index(b'class="rart-languages__list"')) + len(b"</li>")
+    root = site.root
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def do_GET(self):
+            if self.path.split("?")[0] != "/" + rel:
+                return super().do_GET()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page_bytes)))
+            self.end_headers()
+            self.wfile.write(page_bytes[:cut])
+            self.wfile.flush()
+            time.sleep(0.6)
+            self.wfile.write(page_bytes[cut:])
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{rel}", wait_until="load")
+        score, moved = page.evaluate(LAYOUT_SHIFT_JS)
+        assert score < 0.0005, moved
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

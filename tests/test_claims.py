@@ -1,6 +1,6 @@
 """The claims ledger: every Italian content file quotes, in `Source:`, the passages of
 docs/source/ its facts come from, and every number, date, legal reference and name it states is
-in those passages (plugins/content_checks/claims.py; rules in docs/EDITING.md, section 14)."""
+in those passages (plugins/content_checks/claims.py; rules in docs/EDITING.md, «Regole per scrivere»)."""
 
 from __future__ import annotations
 

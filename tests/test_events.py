@@ -54,8 +54,8 @@ def titles(tree, section: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["it", "ar"])
 def test_listing_puts_upcoming_events_soonest_first_then_past_ones(fixture_site, lang):
     events = events_of(lang)
-    upcoming = sorted((e for e in events if NOW < e["over_at"]), key=lambda e: e["start_at"])
-    past = sorted((e for e in events if NOW >= e["over_at"]), key=lambda e: e["start_at"], reverse=True)
+    upcoming = sorted((e for e in events if e["over_at"] > NOW), key=lambda e: e["start_at"])
+    past = sorted((e for e in events if e["over_at"] <= NOW), key=lambda e: e["start_at"], reverse=True)
     assert upcoming  # the fixture has events on both sides of its date (Italian: both lists)
     tree = fixture_site.tree(SITE.listing("events", lang).save_as)
     assert titles(tree, "events-upcoming") == [e["title"] for e in upcoming]
@@ -121,14 +121,14 @@ def test_event_page_says_when_where_who_and_how_to_register(fixture_site):
 
 
 def test_a_past_event_says_so_and_offers_no_registration(fixture_site):
-    past = next(e for e in events_of("it") if NOW >= e["over_at"] and e.get("end"))
+    past = next(e for e in events_of("it") if e["over_at"] <= NOW and e.get("end"))
     tree = fixture_site.tree(past["url"] + "index.html")
     assert tree.xpath("string(//p[contains(@class,'rart-event__status')])") == "Evento passato"
     assert not tree.xpath("//a[contains(@class,'rart-cta')]")
 
 
 def test_event_json_ld(fixture_site):
-    event = next(e for e in events_of("ar") if NOW < e["over_at"])
+    event = next(e for e in events_of("ar") if e["over_at"] > NOW)
     tree = fixture_site.tree(event["url"] + "index.html")
     data = json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
     assert data["@type"] == "Event"

@@ -6,10 +6,14 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import FIXTURE, ROOT, build
 from sitetools import BuiltSite
 
+pytestmark = pytest.mark.slow
 
+
+@pytest.mark.slow
 def test_one_more_language_is_a_table_entry_a_catalog_and_content(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE / "content", content)

@@ -31,6 +31,9 @@ from rart.frontmatter import split_document
 from rart.messages import MESSAGES
 from rart_tools.build import read_settings
 
+# Property tests: many generated cases, some of them whole builds.
+pytestmark = pytest.mark.slow
+
 FOLDERS = {"news": "notizie", "page": "pagine", "campaign": "campagne", "member": "membri",
            "achievement": "risultati"}
 
@@ -55,6 +58,11 @@ values = st.one_of(
         "clandestini", "\ufeff", "\u200b", "\x85", "http://[::1", "[x](http://[::1)", "Draft",
         "{filename}/pagine/home.md#x", "{attach}volantino.pdf", "|filename|/pagine/home.md",
         "{filename}/materiali/volantino.pdf", "mailto:info@example.org", "/notizie/", "decorativa",
+        # hostile (tests/hostile/cases.toml has one case per kind)
+        "<img src=x onerror=alert(1)//", "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
+        'https://www.example.org/" onmouseover="alert(1)', "x\u202egnp.exe", "\u2067x\u2069",
+        "a | javascript:alert(1)", "<a href=javascript:alert(1)>x</a>", "java\tscript:alert(1)",
+        "{{ 7*7 }}", "{% raw %}", "\"><svg onload=alert(1)>",
     ]),
 )
 line = st.one_of(
@@ -90,6 +98,59 @@ def documents(draw) -> tuple[str, str]:
          "[link](http://[::1)", "[x](notizia-2.md)", "[x]({index})"])))
     separator = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\n\n\n"]))
     return content_type, "\n".join(header) + separator + body + draw(st.sampled_from(["\n", ""]))
+
+
+# HTML fragments an editor (or a compromised account) may put in a body.
+TAGS = ["a", "img", "p", "div", "details", "summary", "script", "svg", "math", "iframe", "style",
+        "form", "input", "video", "image", "picture", "source", "object", "noscript", "template",
+        "b", "span", "table", "td", "base", "meta", "link", "abbr", "mtext", "mglyph", "textarea"]
+ATTRIBUTES = ["href", "src", "srcset", "onerror", "onload", "ontoggle", "onmouseover", "style",
+              "id", "class", "title", "poster", "ping", "action", "formaction", "xlink:href",
+              "srcdoc", "open", "alt", "data", "background", "http-equiv", "content"]
+URLS = ["javascript:alert(1)", "JaVa\tScRiPt:alert(1)", "&#106;avascript:alert(1)",
+        "java&#x09;script:alert(1)", "javascript&colon;alert(1)", " javascript:alert(1)",
+        "vbscript:x", "data:text/html,<script>alert(1)</script>", "https://tracker.example/x.png",
+        "//tracker.example/x", "/\\tracker.example/x", "/immagini/x.png", "#fn:1", "x 1x, https://t.example/y 2x",
+        "alert(1)", "background:url(https://tracker.example/x)", "main", "rart-skip-link"]
+attribute = st.tuples(st.sampled_from(ATTRIBUTES), st.sampled_from(URLS),
+                      st.sampled_from(['"', "'", ""]), st.sampled_from([" ", "\n", "\t", "/"])).map(
+    lambda a: f"{a[3]}{a[0]}={a[2]}{a[1]}{a[2]}")
+tag = st.tuples(st.sampled_from(TAGS), st.lists(attribute, max_size=4),
+                st.sampled_from([">", "", "/>", " >"])).map(lambda t: f"<{t[0]}{''.join(t[1])}{t[2]}")
+fragment_piece = st.one_of(
+    tag, tag, st.sampled_from(TAGS).map(lambda t: f"</{t}>"),
+    st.sampled_from(["<!--", "-->", "```", "~~~", "\n\n", "\n", "    ", "[x](", ")", "[x]: ",
+                     "![a](", "alert(1)", "Testo ", "&lt;", "&#", "\u202e", "]]>", "<![CDATA["]),
+    st.sampled_from(URLS),
+)
+fragments = st.lists(fragment_piece, min_size=1, max_size=12).map("".join)
+
+
+def _inert_problems(html: str) -> list[str]:
+    from lxml import html as lxml_html
+    from test_hostile import _problems
+
+    if not html.strip():
+        return []
+    return _problems(lxml_html.fragment_fromstring(html, create_parent="div"), "fragment")
+
+
+@settings(max_examples=400, deadline=None)
+@given(fragments, st.booleans())
+def test_any_html_fragment_in_a_body_comes_out_inert(fragment, rtl):
+    """Python-Markdown as the site configures it, then the reader's transforms (sanitiser,
+    embeds, bidi isolation): no script, handler, dangerous URL or remote load survives."""
+    from plugins.markup.transforms import Context, transform
+    from rart.htmlpolicy import BIDI_CONTROLS, theme_ids
+
+    markdown_settings = read_settings(ROOT / "pelicanconf.py")["MARKDOWN"]
+    reader = markdown.Markdown(extensions=list(markdown_settings["extension_configs"]),
+                               output_format="html5")
+    html = transform(reader.convert("Testo.\n\n" + fragment),
+                     Context(rtl, str, {"youtube.com": ("YouTube", "video")}, theme_ids(ROOT / "theme")))
+    note(html)
+    assert _inert_problems(html) == []
+    assert not any(c in BIDI_CONTROLS for c in html)
 
 
 # --- 1. the parser agrees with Python-Markdown ---------------------------------------------

@@ -27,6 +27,8 @@ from plugins.images.pipeline import Pipeline
 from plugins.images.references import front_matter_line, image_lines, img_attributes
 from rart.images import classify_alt, find_image, is_external
 
+pytestmark = pytest.mark.slow
+
 MAX_BYTES = 200_000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp",
                   ".heic"}
@@ -36,6 +38,9 @@ SECRET = b"rart-secret-comment-42"
 # Markers of metadata blocks in the bytes of JPEG, PNG, WebP and AVIF files.
 METADATA_MARKERS = [b"Exif\x00\x00", b"<x:xmpmeta", b"Photoshop 3.0", b"ICC_PROFILE", b"iCCP",
                     b"eXIf", SECRET]
+
+# What encodes the 12-megapixel photos or builds a site per case: make test, not test-fast.
+SLOW = pytest.mark.slow
 
 
 # --- generating photos ------------------------------------------------------------------------
@@ -176,6 +181,7 @@ def candidates(srcset: str) -> list[tuple[str, int]]:
     return result
 
 
+@SLOW
 def test_sources_are_really_images_with_metadata(image_build):
     # The test photo carries everything a phone puts in: otherwise the other tests prove nothing.
     *_, content, _, _ = image_build
@@ -187,7 +193,7 @@ def test_sources_are_really_images_with_metadata(image_build):
         assert IptcImagePlugin.getiptcinfo(source)
 
 
-@pytest.mark.parametrize("which", ["image_site", "fixture_site", "site"])
+@pytest.mark.parametrize("which", [pytest.param("image_site", marks=SLOW), "fixture_site", "site"])
 def test_no_output_image_carries_metadata(request, which):
     image_site = request.getfixturevalue(which)
     files = output_images(image_site)
@@ -210,7 +216,7 @@ def test_no_output_image_carries_metadata(request, which):
     assert carrying == []
 
 
-@pytest.mark.parametrize("which", ["image_site", "fixture_site", "site"])
+@pytest.mark.parametrize("which", [pytest.param("image_site", marks=SLOW), "fixture_site", "site"])
 def test_no_output_image_is_over_budget(request, which):
     image_site = request.getfixturevalue(which)
     heavy = [f"{image_site.rel(p)}: {p.stat().st_size}" for p in output_images(image_site)
@@ -218,6 +224,7 @@ def test_no_output_image_is_over_budget(request, which):
     assert heavy == []
 
 
+@SLOW
 def test_no_original_is_published(image_build, image_site):
     *_, content, _, _ = image_build
     originals = {hashlib.sha256(p.read_bytes()).hexdigest()
@@ -231,6 +238,7 @@ def test_no_original_is_published(image_build, image_site):
     assert not list(image_site.root.rglob("mai-usata*"))
 
 
+@SLOW
 def test_every_picture_is_complete_and_its_files_exist(image_site):
     pictures = 0
     for page in image_site.pages:
@@ -264,6 +272,7 @@ def test_every_picture_is_complete_and_its_files_exist(image_site):
     assert pictures >= 6  # hero, inline and decorative; the Arabic hero; two logos
 
 
+@SLOW
 def test_the_phone_photo_page(image_site):
     """A 12 MP phone photo with GPS in the content: every image of its page weighs at most
     200 kB, carries no metadata, and stands upright (the EXIF orientation is applied)."""
@@ -286,6 +295,7 @@ def test_the_phone_photo_page(image_site):
         assert fallback.height > fallback.width  # stored landscape, shown portrait
 
 
+@SLOW
 def test_main_image_is_fetched_first_the_others_lazily(image_site):
     for rel in ("notizie/notizia-1/index.html", "membri/alfa/index.html"):
         images = image_site.tree(rel).xpath("//main//picture//img")
@@ -297,6 +307,7 @@ def test_main_image_is_fetched_first_the_others_lazily(image_site):
                 assert other.get("loading") == "lazy" and other.get("decoding") == "async"
 
 
+@SLOW
 def test_alt_text_and_decorative_marker(image_site):
     alts = [img.get("alt") for img in
             image_site.tree("notizie/notizia-1/index.html").xpath("//main//picture//img")]
@@ -307,6 +318,7 @@ def test_alt_text_and_decorative_marker(image_site):
     assert arabic[0].get("alt") == "عاملات وضيوف حول طاولة في قاعة مضيئة"
 
 
+@SLOW
 def test_a_link_to_an_image_gets_a_clean_copy(image_site):
     rel = "notizie/notizia-1/index.html"
     link = image_site.tree(rel).xpath("//a[contains(., 'Scarica la foto')]")[0]
@@ -315,6 +327,7 @@ def test_a_link_to_an_image_gets_a_clean_copy(image_site):
         assert image.format == "JPEG" and not len(image.getexif())
 
 
+@SLOW
 def test_member_logo_keeps_its_transparency(image_site):
     for rel in ("membri/alfa/index.html", "ar/membri/alfa/index.html"):
         img = image_site.tree(rel).xpath("//main//picture[contains(@class, 'rart-picture--logo')]//img")
@@ -324,6 +337,7 @@ def test_member_logo_keeps_its_transparency(image_site):
             assert logo.format == "PNG" and logo.mode in ("RGBA", "P", "PA")
 
 
+@SLOW
 def test_share_card_of_a_page_with_a_photo(image_site):
     tree = image_site.tree("notizie/notizia-1/index.html")
     url = tree.xpath("//meta[@property='og:image']/@content")[0]
@@ -332,6 +346,7 @@ def test_share_card_of_a_page_with_a_photo(image_site):
         assert not len(card.getexif())
 
 
+@SLOW
 def test_a_rebuild_encodes_nothing(image_build, image_site):
     result, _, content, settings, folder = image_build
     cache = folder / "cache"
@@ -387,6 +402,7 @@ def failing_build(tmp_path: Path, extra_settings: str = ""):
     return content, settings
 
 
+@SLOW
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_a_broken_image_stops_the_build_naming_file_and_line(wide_log, tmp_path, case):
     name, data, markdown, expected = BROKEN[case]
@@ -408,6 +424,7 @@ def test_a_broken_image_stops_the_build_naming_file_and_line(wide_log, tmp_path,
         assert name in flat
 
 
+@SLOW
 def test_missing_image_alt_in_front_matter_names_the_line(wide_log, tmp_path):
     content, settings = failing_build(tmp_path)
     (content / "immagini" / "foto.jpg").write_bytes(phone_jpeg(300, 200))
@@ -423,6 +440,7 @@ def test_missing_image_alt_in_front_matter_names_the_line(wide_log, tmp_path):
     assert "Image_alt:" in flat
 
 
+@SLOW
 def test_a_very_large_source_gets_a_warning(wide_log, tmp_path):
     # The thresholds are lowered so a small photo crosses them; the tests' --fatal warnings
     # turns the warning into a stop, which shows it is one (and prints no traceback).
@@ -543,6 +561,7 @@ def test_settings_are_validated_with_the_setting_named():
         load_config({**settings, "OUTPUT_PATH": "site", "IMAGES_CACHE_PATH": "site/cache"})
 
 
+@SLOW
 def test_pipeline_cache_key_follows_content_and_settings(tmp_path):
     import pelicanconf
 
@@ -581,6 +600,7 @@ def test_the_warning_names_the_file_and_sizes(tmp_path):
     assert pipeline.warnings[0][1]["file"] == f"{tmp_path.name}/rumore.png"
 
 
+@SLOW
 def test_output_urls_live_under_the_images_folder(image_site):
     for path in output_images(image_site):
         rel = image_site.rel(path)
@@ -588,6 +608,7 @@ def test_output_urls_live_under_the_images_folder(image_site):
         assert urlsplit("/" + rel).path == "/" + rel  # nothing to escape
 
 
+@SLOW
 def test_listings_show_the_card_picture_and_pages_the_hero_first(image_site):
     # notizia-1 is on the last page of the paginated news list (two per page).
     card = image_site.tree("notizie/pagina/3/index.html").xpath(

@@ -381,3 +381,39 @@ def test_only_lone_provider_links_become_embeds():
     assert out == ('<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>'
                    "[YouTube:https://www.youtube.com/watch?v=x]"
                    '<p>Vedi <a href="https://www.youtube.com/watch?v=y">qui</a>.</p>')
+
+
+def test_status_reads_change_times_from_git_once(tmp_path, monkeypatch):
+    """git_changed_at: a file's last commit time, an edited or new file newest of all; git is
+    asked a fixed number of times (it used to run twice per content file: make i18n-status
+    and its test took seconds for ~130 files)."""
+    import subprocess
+
+    import rart_tools.status
+    from rart_tools.status import git_changed_at
+
+    def git(*args, when="2025-01-01T10:00:00"):
+        env = {"PATH": "/usr/bin:/bin", "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(tmp_path)}
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "pagine").mkdir()
+    for name in ("a.md", "a.en.md", "città.md"):
+        (tmp_path / "pagine" / name).write_text("Title: x\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-q", "-m", "uno")
+    (tmp_path / "pagine" / "a.md").write_text("Title: y\n", encoding="utf-8")
+    git("commit", "-q", "-am", "due", when="2025-02-01T10:00:00")
+    (tmp_path / "pagine" / "a.en.md").write_text("Title: z\n", encoding="utf-8")  # not committed
+    (tmp_path / "pagine" / "nuova.md").write_text("Title: n\n", encoding="utf-8")  # untracked
+    calls = []
+    run = subprocess.run
+    monkeypatch.setattr(rart_tools.status.subprocess, "run",
+                        lambda *args, **kwargs: calls.append(args) or run(*args, **kwargs))
+    changed_at = git_changed_at(tmp_path)
+    page = tmp_path / "pagine"
+    assert changed_at(page / "città.md") < changed_at(page / "a.md") < float("inf")
+    assert changed_at(page / "a.en.md") == changed_at(page / "nuova.md") == float("inf")
+    assert len(calls) <= 3

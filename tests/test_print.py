@@ -70,7 +70,7 @@ def test_every_printable_item_lists_a_poster_and_a_flyer_per_language(fixture_si
         assert sorted(hreflang for _, hreflang, _ in listed) == sorted(list(languages) * 2)
         # Its own language first.
         assert listed[0][1] == lang
-        for href, hreflang, text in listed:
+        for href, _hreflang, text in listed:
             path = fixture_site.file_for(href)
             assert path.is_file() and path.read_bytes().startswith(b"%PDF-"), href
             assert text.count("·") == 2 and "PDF" in text and re.search(r"\d\s?[kM]B", text), text

@@ -15,7 +15,7 @@ from conftest import NODE_MODULES, ROOT
 from icalendar import Calendar
 from test_i18n import DEFAULT, ORIGIN, TABLE
 
-from plugins.publishing.headers import parse_headers_file
+from rart.headers import headers_for, nginx_config, parse_headers_file
 
 REQUIRED_CSP = ["default-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"]
 
@@ -38,11 +38,31 @@ def test_headers_file_is_strict(site):
 
 
 def test_nginx_snippet_in_the_docs_matches_the_headers_file(site):
-    """docs/deploy.md's nginx lines send exactly the headers `_headers` gives every path."""
-    headers = parse_headers_file((site.root / "_headers").read_text())["/*"]
+    """docs/deploy.md's nginx blocks send exactly the headers `_headers` gives each path, the
+    security headers repeated in every location (nginx drops the server's in a location that
+    adds its own)."""
+    rules = parse_headers_file((site.root / "_headers").read_text())
     first_block = (ROOT / "docs" / "deploy.md").read_text().split("```nginx\n", 1)[1].split("```", 1)[0]
-    documented = dict(re.findall(r'^add_header (\S+) "([^"]*)" always;$', first_block, re.M))
-    assert documented == headers
+    assert first_block == nginx_config(rules)
+    blocks = re.findall(r"^location (\S+) \{\n(.*?)^\}", first_block, re.M | re.S)
+    assert [b[0] for b in blocks] == ["/"] + [p.rstrip("*") for p in rules if p != "/*"]
+    for location, body in blocks:
+        documented = dict(re.findall(r'^    add_header (\S+) "([^"]*)" always;$', body, re.M))
+        assert documented == headers_for(rules, location)
+        assert rules["/*"].keys() <= documented.keys()  # a path's own value, never none
+
+
+def test_every_page_carries_the_policy_for_hosts_without_headers(site):
+    """GitHub Pages ignores _headers: every page has the same policy in a <meta> element, first
+    in <head>, minus what a <meta> policy cannot carry."""
+    policy = csp_directives(parse_headers_file((site.root / "_headers").read_text())["/*"]["Content-Security-Policy"])
+    expected = {k: v for k, v in policy.items() if k not in ("frame-ancestors", "report-uri", "report-to", "sandbox")}
+    for page in site.pages:
+        head = site.tree(site.rel(page)).find("head")
+        metas = head.xpath("meta[@http-equiv='Content-Security-Policy']")
+        assert len(metas) == 1, site.rel(page)
+        assert csp_directives(metas[0].get("content")) == expected, site.rel(page)
+        assert head[0].get("charset") and head[1] is metas[0], site.rel(page)
 
 
 def test_no_inline_script_or_style_anywhere(site):
@@ -113,6 +133,7 @@ def in_language(href, lang):
     return prefix == lang if lang in others else prefix not in others
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("rel, query, lang", [
     ("cerca/", "accoglienza", "it"),
     ("ar/cerca/", "الاستقبال", "ar"),
@@ -155,6 +176,7 @@ def two_publish_builds(tmp_path_factory):
     return publish_build(tmp, "first"), publish_build(tmp, "second")
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(two_publish_builds):
     first, second = two_publish_builds
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
@@ -163,6 +185,7 @@ def test_two_builds_are_byte_identical(two_publish_builds):
     assert different == []
 
 
+@pytest.mark.slow
 def test_production_build_uses_absolute_urls_and_precompresses(two_publish_builds):
     output = two_publish_builds[0]
     home = (output / "index.html").read_text()
@@ -200,3 +223,96 @@ def test_every_page_has_a_meta_description(site):
     for page in site.pages:
         content = site.tree(site.rel(page)).xpath("//meta[@name='description']/@content")
         assert len(content) == 1 and len(content[0].strip()) > 20, site.rel(page)
+
+
+# --- The preview sends the same headers and answers on localhost only ----------------------------
+
+@pytest.fixture
+def preview(tmp_path):
+    """The preview server (rart_tools.serve) on a built-looking folder, with the site's rules."""
+    import threading
+
+    from rart.headers import header_rules
+    from rart_tools.build import read_settings
+    from rart_tools.serve import Status, make_server
+
+    (tmp_path / "index.html").write_text("<!doctype html><html><head></head><body>Ciao</body></html>")
+    (tmp_path / "admin").mkdir()
+    (tmp_path / "admin" / "index.html").write_text("<!doctype html><title>editor</title>")
+    rules = header_rules(read_settings(ROOT / "pelicanconf.py"))
+    server = make_server(tmp_path, "127.0.0.1", 0, Status(), b"", ("/admin/",), rules)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1], rules
+    server.shutdown()
+    server.server_close()
+
+
+def _get(port: int, path: str, host: str):
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers={"Host": host})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def test_the_preview_sends_the_headers_of_the_host(preview):
+    port, rules = preview
+    status, headers, body = _get(port, "/", f"localhost:{port}")
+    assert status == 200 and b"Ciao" in body
+    for name, value in headers_for(rules, "/").items():
+        if name != "Cache-Control":
+            assert headers[name] == value, name
+    assert headers["Cache-Control"] == "no-store"
+    _, editor, _ = _get(port, "/admin/", f"127.0.0.1:{port}")
+    assert editor["Content-Security-Policy"] == headers_for(rules, "/admin/")["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]"])
+def test_the_preview_answers_its_own_names(preview, host):
+    port, _ = preview
+    assert _get(port, "/", f"{host}:{port}")[0] == 200
+    assert _get(port, "/", host)[0] == 200
+
+
+@pytest.mark.parametrize("host", ["attacker.example", "attacker.example:8000", "localhost.attacker.example",
+                                  "127.0.0.1.nip.io", "", "[::1].attacker.example"])
+def test_the_preview_refuses_any_other_host(preview, host):
+    """DNS rebinding: a page on another site that points its own name at 127.0.0.1 gets no
+    answer from the preview."""
+    port, _ = preview
+    status, _, body = _get(port, "/", host)
+    assert status == 421 and b"Ciao" not in body
+
+
+# --- Templates: autoescape everywhere, HTML the build made marked safe in one place --------------
+
+TEMPLATES = ROOT / "theme" / "templates"
+
+
+def test_autoescape_is_on_and_no_template_unescapes():
+    """No template decodes entities right before output (striptags) or marks a value safe;
+    HTML the build made is marked safe in plugins/markup/templating.py only."""
+    from rart_tools.build import read_settings
+
+    assert read_settings(ROOT / "pelicanconf.py")["JINJA_ENVIRONMENT"]["autoescape"] is True
+    found = []
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(r"\|\s*(striptags|safe)\b|Markup\(|autoescape\s+false", line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}")
+    assert found == []
+
+
+def test_nothing_is_escaped_twice(site):
+    """Autoescape and the fields' own escaping do not add up: no '&amp;amp;', '&amp;lt;' or
+    '&amp;#' in any page (the real content has no such text)."""
+    doubled = []
+    for page in site.pages:
+        text = page.read_text(encoding="utf-8")
+        for marker in ("&amp;amp;", "&amp;lt;", "&amp;gt;", "&amp;quot;", "&amp;#"):
+            if marker in text:
+                doubled.append(f"{site.rel(page)}: {marker}")
+    assert doubled == []

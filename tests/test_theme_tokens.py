@@ -44,7 +44,7 @@ def test_tokens_state_ratios():
     assert len(list(claims())) >= 30
 
 
-@pytest.mark.parametrize("scheme, name, value, other, stated", claims())
+@pytest.mark.parametrize("scheme, name, value, other, stated", list(claims()))
 def test_stated_contrast_is_the_computed_one(scheme, name, value, other, stated):
     against = blocks()[scheme][other][0]
     computed = contrast(value, against)

@@ -12,6 +12,7 @@ from typing import Any
 
 from rart.aliases import Rename
 from rart.contract import MAX_FILE_BYTES
+from rart.htmlpolicy import theme_ids
 from rart.messages import LANGUAGES as MESSAGE_LANGUAGES
 from rart.messages import Messages
 from rart.site import Site
@@ -56,6 +57,8 @@ class Config:
     # Files renamed since the base branch (rart_tools/renames.py reads them from git; the
     # plugin inside Pelican has none): each needs its old address in Aliases.
     renames: tuple[Rename, ...] = ()
+    # Ids the theme's templates write (exact, prefixes): content must not repeat them.
+    reserved_ids: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
     @property
     def content_dir(self) -> Path:
@@ -94,7 +97,9 @@ def load_config(settings: Mapping[str, Any], today: dt.date | None = None,
         ignore=tuple(settings.get("IGNORE_FILES", ())),
         today=today or dt.date.today(),
         renames=tuple(renames),
+        reserved_ids=theme_ids(settings.get("THEME")),
     )
+
 
 
 def compile_terms(table: object) -> dict[str, list[Term]]:

@@ -34,6 +34,7 @@ _LINK_REST = re.compile(r"!?\[|\]\(\s*\)|\]\[[^\]]*\]|\]")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _END = re.compile(r"[.!?…؟]+[»\"”’')\]]*(?=\s|$)")
 _WORD = re.compile(r"\S+")
+_ALNUM = re.compile(r"[^\W_]")  # one character c with c.isalnum() (\w is isalnum or "_")
 _ABBREVIATION_DOTS = re.compile(r"^[(«\"“]*(?:[^\W\d_]{1,4}\.){2,}$")
 ABBREVIATIONS = {
     "art.", "artt.", "n.", "nn.", "nr.", "ecc.", "es.", "sig.", "sigg.", "dott.", "prof.",
@@ -74,7 +75,7 @@ class Gulpease:
 
 def words(text: str) -> list[str]:
     """Runs between spaces with at least one letter or digit."""
-    return [w for w in _WORD.findall(text) if any(c.isalnum() for c in w)]
+    return [w for w in _WORD.findall(text) if _ALNUM.search(w)]
 
 
 def clean(line: str) -> str:

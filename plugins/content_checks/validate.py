@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import fnmatch
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -36,15 +37,20 @@ from rart.contract import (
 )
 from rart.events import EventTimeProblem, is_ambiguous, parse_local
 from rart.frontmatter import META_MORE_RE, META_RE, Document, Entry, split_document
+from rart.htmlpolicy import is_reserved_id, is_safe_link, url_scheme
 from rart.images import (
     REFUSED_IMAGE_EXTENSIONS,
     USABLE_IMAGE_EXTENSIONS,
     candidates,
     is_external,
     is_generic_alt,
+    is_image_path,
 )
-from rart.links import FIELD_LINK_RE, MARKER_RE, UNSAFE_SCHEME_RE
+from rart.limits import check_markdown
+from rart.links import FIELD_LINK_RE, MARKER_RE
 from rart.links import resolve as resolve_link
+from rart.materials import MAGIC_BYTES, SYSTEM_JUNK, judge, name_problem
+from rart.materials import MAX_BYTES as MATERIAL_MAX_BYTES
 from rart.messages import MESSAGES
 from rart.naming import MARKDOWN_EXTENSIONS, SLUG_RE, parse_name, slugify
 from rart.problems import ERROR, WARNING, Problem
@@ -58,6 +64,13 @@ OTHER_MARKUP = ("html", "htm", "rst")  # Pelican would read these too, unchecked
 DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?")
 DAY_FIRST_RE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Explicit bidi embeddings, overrides and isolates (rart.htmlpolicy.BIDI_CONTROLS).
+BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Characters that are never part of a web address as written (they end an HTML attribute or
+# are not allowed in URLs).
+NOT_IN_URL = frozenset(' "<>`\\^{}|')
+NOT_IN_FIELD_LINK = frozenset(' "<>`\'')
+MAX_TITLE_CHARS = 200  # a title longer than this is a paragraph pasted in the wrong place
 # Looks like a web address written without https:// (www.… or a common ending).
 DOMAIN_RE = re.compile(
     r"(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:it|org|com|eu|net|info|gov|edu))(?:/|$)",
@@ -176,15 +189,48 @@ class _Validator:
         return Result(self.problems, self.items, checked)
 
     def _list_files(self) -> list[tuple[str, Path]]:
+        """Every file under content/, symbolic links followed only while they stay inside it:
+        a link that leads out (to /etc/passwd, to a home folder) is reported and never read."""
         ignore = list(self.config.ignore) + [".*", "*~", "#*#", "__pycache__"]
+        root = os.path.realpath(self.root)
         found = []
-        for path in sorted(self.root.rglob("*")):
-            rel_parts = path.relative_to(self.root).parts
-            if any(fnmatch.fnmatch(part, pattern) for part in rel_parts for pattern in ignore):
-                continue
-            if path.is_file():
-                found.append(("/".join(rel_parts), path))
-        return found
+        seen_dirs = {root}
+
+        def ignored(rel_parts: tuple[str, ...]) -> bool:
+            # Hidden files in a published folder are listed, to be refused: Pelican would
+            # publish a .env there as it is.
+            if self._is_static("/".join(rel_parts)) and rel_parts[-1] not in SYSTEM_JUNK:
+                patterns = [p for p in ignore if p != ".*"]
+            else:
+                patterns = ignore
+            return any(fnmatch.fnmatch(part, pattern) for part in rel_parts for pattern in patterns)
+
+        for folder, dirs, files in os.walk(self.root, followlinks=True):
+            for name in list(dirs):
+                path = Path(folder) / name
+                rel_parts = path.relative_to(self.root).parts
+                real = os.path.realpath(path)
+                if ignored(rel_parts):
+                    dirs.remove(name)
+                elif not self.site.contains(path):
+                    self.add(self.shown("/".join(rel_parts)), None, "symlink-outside", target=real)
+                    dirs.remove(name)
+                elif real in seen_dirs:  # a link back to a folder already walked
+                    dirs.remove(name)
+                else:
+                    seen_dirs.add(real)
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(folder) / name
+                rel_parts = path.relative_to(self.root).parts
+                if ignored(rel_parts):
+                    continue
+                if not self.site.contains(path):
+                    self.add(self.shown("/".join(rel_parts)), None, "symlink-outside",
+                             target=os.path.realpath(path))
+                elif path.is_file():
+                    found.append(("/".join(rel_parts), path))
+        return sorted(found)
 
     def _is_static(self, rel: str) -> bool:
         return self.site.is_static(rel)
@@ -192,6 +238,7 @@ class _Validator:
     def _check_path(self, rel: str, path: Path) -> int:
         """Check one file; returns 1 when it is a content file that was checked."""
         if self._is_static(rel):
+            self._check_material(rel, path)
             return 0
         parts = rel.split("/")
         shown = self.shown(rel)
@@ -216,6 +263,35 @@ class _Validator:
         self._read(item, path)
         self.items.append(item)
         return 1
+
+    def _check_material(self, rel: str, path: Path) -> None:
+        """A download in content/materiali/ is judged by its name and its bytes, as
+        plugins/materials judges it before publishing a clean copy (rart.materials)."""
+        parts = rel.split("/")
+        name = parts[-1]
+        if name in SYSTEM_JUNK:
+            return
+        shown = self.shown(rel)
+        if any(part.startswith(".") for part in parts):
+            self.add(shown, None, "material-hidden")
+            return
+        if parts[0] != self.site.materials_dir or is_image_path(rel):
+            return
+        problem = name_problem(name, self.site.languages)
+        if problem:
+            self.add(shown, None, problem[0], name=name, suggestion=problem[1])
+            return
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as handle:
+                data = handle.read() if name.lower().endswith(".txt") and size <= MATERIAL_MAX_BYTES \
+                    else handle.read(MAGIC_BYTES)
+        except OSError as error:
+            self.add(shown, None, "unreadable", detail=error.strerror or str(error))
+            return
+        verdict = judge(name, data, size)
+        if not verdict.ok:
+            self.add(shown, None, verdict.code, **(verdict.params or {}))
 
     def _name(self, rel, shown, folder, stem) -> Item:
         name = parse_name(rel, self.site.languages)
@@ -259,13 +335,18 @@ class _Validator:
     def _check_text(self, item: Item, text: str) -> None:
         doc = split_document(text)
         item.doc = doc
-        reported = 0
+        reported = bidi = 0
         raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as doc.lines
         for number, line in enumerate(raw_lines, start=1):
             match = CONTROL_RE.search(line)
             if match and reported < MAX_REPORTS_PER_KIND:
                 reported += 1
                 self.add(item, number, "control-char", char=f"U+{ord(match.group()):04X}",
+                         column=match.start() + 1)
+            match = BIDI_RE.search(line)
+            if match and bidi < MAX_REPORTS_PER_KIND:
+                bidi += 1
+                self.add(item, number, "bidi-control", char=f"U+{ord(match.group()):04X}",
                          column=match.start() + 1)
         example = self._required_example(item.type)
         if doc.ended_by == "empty":
@@ -275,6 +356,8 @@ class _Validator:
             self.add(item, 1, "fence")
         if doc.ended_by == "fence":
             self.add(item, doc.end_line, "fence")
+        for limit in check_markdown(doc.lines):
+            self.add(item, limit.line, limit.code, **limit.params)
         entries, body, body_start = doc.entries, doc.body, doc.body_start
         if not entries and doc.ended_by == "blank" and not doc.begin_fence:
             # Blank lines at the top: Pelican sees no header at all.
@@ -402,6 +485,8 @@ class _Validator:
         tag = html_tag(value)
         if tag:
             self.add(item, line, "html-in-text", name=f.title, tag=tag, example=f.example)
+        if f.name == "title" and len(value) > MAX_TITLE_CHARS:
+            self.add(item, line, "title-too-long", length=len(value), limit=MAX_TITLE_CHARS)
         if f.name == "category" and not re.search(r"\w", value):
             self.add(item, line, "no-letters", value=value, example=f.example)
         if f.name == "image_alt" and is_generic_alt(value):
@@ -497,7 +582,8 @@ class _Validator:
 
     def _kind_url(self, item, f, entry, value, line):
         parts = _split_url(value)
-        if parts is None or parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+        if (parts is None or parts.scheme not in ("http", "https") or "." not in parts.netloc
+                or any(c in NOT_IN_URL for c in value)):
             example = f"{f.title}: https://{value.split('://')[-1].strip('/ ')}" if DOMAIN_RE.match(
                 value.split("://")[-1]) else f.example
             self.add(item, line, "bad-url", value=value, example=example)
@@ -595,6 +681,14 @@ class _Validator:
                 self.add(item, number, "placeholder")
         for number, tag in result.unsafe:
             self.add(item, number, "unsafe-html", tag=tag)
+        for number, tag in result.removed:
+            self.add(item, number, "html-removed", severity=WARNING, tag=tag)
+        for number in result.unclosed_fences:
+            self.add(item, number, "unclosed-fence")
+        exact, prefixes = self.config.reserved_ids
+        for number, value in result.ids:
+            if is_reserved_id(value, exact, prefixes):
+                self.add(item, number, "reserved-id", value=value)
         for found in result.missing_alt:
             self.add(item, found.line, "missing-alt", target=found.target or "…")
         for found in result.links:
@@ -612,7 +706,7 @@ class _Validator:
         if not target:
             self.add(item, line, "empty-link", text="![…]")
             return
-        if is_external(target):
+        if is_external(target) or url_scheme(target) or "\\" in target:
             self.add(item, line, "image-external", target=target[:80])
             return
         path = unquote(re.split(r"[?#]", target, maxsplit=1)[0])
@@ -646,8 +740,15 @@ class _Validator:
             return
         if target.startswith("#"):
             return
-        if UNSAFE_SCHEME_RE.match(target):
+        scheme = url_scheme(target)
+        if not is_safe_link(target) and not (scheme and len(scheme) == 1):  # C:\… is a file path
             self.add(item, line, "unsafe-link", target=target[:60])
+            return
+        if in_field and any(c in NOT_IN_FIELD_LINK for c in target):
+            # A quote or a space would end the href attribute (the templates escape it; this
+            # tells the editor the address is broken).
+            start = re.split(r"""[\s"'<>`]""", target, maxsplit=1)[0]
+            self.add(item, line, "bad-url", value=target[:80], example=start)
             return
         marker = MARKER_RE.fullmatch(target)
         if marker:
@@ -690,8 +791,6 @@ class _Validator:
             return
         if parts.scheme in ("http", "https", "mailto", "tel") or target.startswith("//"):
             return
-        if len(parts.scheme) > 1 and not target.lower().endswith(".md"):
-            return  # another scheme (ftp:, sms:, …): not ours to judge
         if target.startswith("/"):
             self.absolute_links.append((item, line, target))
             return
@@ -800,8 +899,18 @@ class _Validator:
         self.claims = {save_as: claimants[0][0] for save_as, claimants in claims.items()}
         self.owners = owners
         for save_as, claimants in claims.items():
-            # The file that chose its address with Slug is the one to change, if there is one.
-            claimants.sort(key=lambda claim: ("slug" in claim[0].fields, claim[0].shown))
+            reserved = self.site.reserved_root(save_as)
+            if reserved:
+                # Not a conflict between two files: the address is the build's own.
+                for item, url in claimants:
+                    line = item.fields["slug"].line if "slug" in item.fields else None
+                    self.add(item, line, "reserved-path", url=url, folder=f"/{reserved}/")
+                continue
+            # A page with a fixed address (a home page) keeps it; otherwise the file that chose
+            # its address with Slug is the one to change, if there is one.
+            fixed = self.site.fixed_pages
+            claimants.sort(key=lambda claim: (claim[0].type != "page" or claim[0].key not in fixed,
+                                              "slug" in claim[0].fields, claim[0].shown))
             first = owners.get(save_as) or claimants[0][0].shown
             for item, url in claimants if save_as in owners else claimants[1:]:
                 line = item.fields["slug"].line if "slug" in item.fields else None

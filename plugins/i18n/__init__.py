@@ -16,7 +16,6 @@ from collections import defaultdict
 from jinja2 import pass_context
 from pelican import signals
 
-from rart.bidi import isolate_ltr_runs
 from rart.sizes import human_size
 
 from .formatting import format_date, format_number
@@ -86,14 +85,6 @@ def _filesize(ctx, value):
 
 
 @pass_context
-def _isolate(ctx, value):
-    """Template filter: isolate Latin runs in a right-to-left page's visible text."""
-    if ctx["I18N"].languages[_lang(ctx)].rtl:
-        return isolate_ltr_runs(str(value))
-    return value
-
-
-@pass_context
 def _article_terms(ctx, item):
     """The article's category and tags as pages of its language (listings.py's terms)."""
     return article_terms(ctx["TERMS"], item)
@@ -113,7 +104,6 @@ def install_i18n(generator):
     env.filters["format_date"] = _format_date
     env.filters["format_number"] = _format_number
     env.filters["filesize"] = _filesize
-    env.filters["isolate"] = _isolate
     env.globals["article_terms"] = _article_terms
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
@@ -12,7 +13,14 @@ def format_date(value: dt.date | dt.datetime, locale: str, fmt: str = "long") ->
     """A date in the reader's language: format_date(date(2025, 3, 1), 'it_IT') -> '1 marzo 2025'."""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return babel_format_date(value, format=fmt, locale=locale)
+    return _format_day(value, locale, fmt)
+
+
+@lru_cache(maxsize=8192)
+def _format_day(day: dt.date, locale: str, fmt: str) -> str:
+    # Listings show each date many times (a news item is on its index page, its category
+    # and tag pages, the archive): Babel parses the locale and the pattern on every call.
+    return babel_format_date(day, format=fmt, locale=locale)
 
 
 def format_number(value: int | float, locale: str) -> str:

@@ -13,7 +13,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from feedgenerator import Atom1Feed, get_tag_uri
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import slugify
 
@@ -217,7 +217,9 @@ class ListingsGenerator(Generator):
                 title=Markup(item.title).striptags(),
                 link=link,
                 unique_id=get_tag_uri(link, item.date),
-                description=Markup(item.summary).striptags(),
+                # Atom's summary is HTML: the summary's text, escaped once more (striptags
+                # decodes "&lt;img …&gt;" into markup a feed reader would run).
+                description=str(escape(Markup(item.summary).striptags())),
                 content=item.get_content(origin),
                 pubdate=item.date,
                 updateddate=getattr(item, "modified", None),

@@ -9,7 +9,8 @@ import os
 from dataclasses import asdict, dataclass, is_dataclass
 
 # Bump when the pipeline's output changes for the same settings, so every cache entry is redone.
-PIPELINE_VERSION = 1
+# 2: share cards drawn as palette images, PNG at zlib level 1.
+PIPELINE_VERSION = 2
 
 FORMATS = ("avif", "webp", "jpeg", "png")
 # What a browser is told each format is; the order is the <source> order in <picture>.
@@ -75,18 +76,28 @@ class ImagesConfig:
     def fingerprint(self, *parts: object) -> str:
         """A hash of everything that decides an encoder's output: the pipeline version,
         Pillow and its codecs, the encoders, the budget and whatever the caller adds."""
-        from PIL import __version__ as pillow
-        from PIL import features
+        payload = [asdict(p) if is_dataclass(p) and not isinstance(p, type) else p for p in parts]
+        text = json.dumps(payload, sort_keys=True, default=str)
+        environment = self.__dict__.get("_environment")
+        if environment is None:  # once per configuration: the same for a whole build
+            environment = _environment(self)
+            object.__setattr__(self, "_environment", environment)
+        return hashlib.sha256(f"{environment}:{text}".encode()).hexdigest()
 
-        payload = {
-            "pipeline": PIPELINE_VERSION,
-            "pillow": pillow,
-            "codecs": [features.version(name) for name in ("avif", "webp", "jpg", "zlib", "raqm")],
-            "encoders": {name: asdict(enc) for name, enc in sorted(self.encoders.items())},
-            "max_bytes": self.max_bytes,
-            "parts": [asdict(p) if is_dataclass(p) and not isinstance(p, type) else p for p in parts],
-        }
-        return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+def _environment(config: ImagesConfig) -> str:
+    """The part of every fingerprint that is the same for a whole build (computed once)."""
+    from PIL import __version__ as pillow
+    from PIL import features
+
+    payload = {
+        "pipeline": PIPELINE_VERSION,
+        "pillow": pillow,
+        "codecs": [features.version(name) for name in ("avif", "webp", "jpg", "zlib", "raqm")],
+        "encoders": {name: asdict(enc) for name, enc in sorted(config.encoders.items())},
+        "max_bytes": config.max_bytes,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _get(settings: dict, name: str):

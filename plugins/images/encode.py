@@ -14,6 +14,8 @@ import warnings
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from rart.limits import MAX_IMAGE_PIXELS
+
 from .problems import ImageProblem
 
 # What Pillow reads that a photo or a logo may come as. MPO is how Pillow names the JPEG of
@@ -33,7 +35,7 @@ def _open(path: str, label: str) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(path)
     except Image.DecompressionBombError:
-        raise ImageProblem("image-too-big", {"file": label, "megapixels": 20}) from None
+        raise ImageProblem("image-too-big", {"file": label, "megapixels": MAX_IMAGE_PIXELS // 1_000_000}) from None
     except UnidentifiedImageError:
         if extension in (".heic", ".heif"):
             raise ImageProblem("image-heic", {"file": label}) from None
@@ -42,6 +44,10 @@ def _open(path: str, label: str) -> Image.Image:
         raise ImageProblem("image-unreadable", {"file": label}) from None
     except OSError as error:
         raise ImageProblem("image-cannot-read", {"file": label, "detail": error}) from None
+    width, height = image.size
+    if width * height > MAX_IMAGE_PIXELS:  # the header only has been read: refuse before decoding
+        image.close()
+        raise ImageProblem("image-too-big", {"file": label, "megapixels": MAX_IMAGE_PIXELS // 1_000_000})
     if image.format not in SUPPORTED:
         found = image.format
         image.close()

@@ -4,7 +4,8 @@ manifest, or the problem an editor has to fix."""
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+import weakref
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 
@@ -113,15 +114,52 @@ def run_job(job) -> JobResult:
     return job.run()
 
 
-def run_all(jobs: list, workers: int) -> list[JobResult]:
-    """Run ``jobs`` over ``workers`` processes (in this process when one is enough).
-
-    Workers are spawned, not forked: Pelican runs a progress spinner in a thread, and a fork
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Workers are spawned, not forked: Pelican runs a progress spinner in a thread, and a fork
     taken while that thread holds a lock can hang. Spawned workers import this module again by
     its name (plugins.images.jobs), which the project's editable install provides."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+
+
+class Background:
+    """Jobs encoded in worker processes while the build goes on (Pelican reads the pages and
+    writes the site meanwhile); `result` waits for one. The processes start with the first
+    job, so a build that finds everything in the cache starts none."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: dict[str, Future] = {}
+
+    def submit(self, job) -> None:
+        if job.key in self.futures:
+            return
+        if self.pool is None:
+            self.pool = _pool(self.workers)
+            # A build that stops before waiting (an error elsewhere) leaves nothing running.
+            weakref.finalize(self, self.pool.shutdown, wait=False, cancel_futures=True)
+        self.futures[job.key] = self.pool.submit(run_job, job)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.futures
+
+    def result(self, key: str) -> JobResult:
+        return self.futures[key].result()
+
+    def close(self, keep: set[str]) -> None:
+        """Drop the jobs not in ``keep`` that have not started, wait for the others."""
+        for key, future in self.futures.items():
+            if key not in keep:
+                future.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            self.pool = None
+
+
+def run_all(jobs: list, workers: int) -> list[JobResult]:
+    """Run ``jobs`` over ``workers`` processes (in this process when one is enough), and wait."""
     jobs = sorted(jobs, key=lambda job: -job.weight)
     if workers <= 1 or len(jobs) <= 1:
         return [run_job(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)),
-                             mp_context=get_context("spawn")) as pool:
+    with _pool(min(workers, len(jobs))) as pool:
         return list(pool.map(run_job, jobs, chunksize=1))

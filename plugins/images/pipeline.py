@@ -4,7 +4,9 @@ them into Pictures and ShareCards. bench/images.py drives it the same way."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -15,7 +17,7 @@ from typing import Any
 from .cache import Cache
 from .config import MIME, ImagesConfig
 from .encode import EXTENSION, inspect
-from .jobs import CardJob, RoleJob, run_all
+from .jobs import Background, CardJob, RoleJob, run_all
 from .markup import Picture, ShareCard, build_picture
 
 
@@ -44,6 +46,9 @@ class Request:
     manifest: Any = None  # the cache manifest (a dict) once encoded
     problem: tuple[str, dict] | None = None  # a message code and its values
     referrers: list[tuple[str, int | None]] = field(default_factory=list)  # (file, line) of each use
+    wanted: bool = True  # False: asked for ahead of time, published only if asked for again
+    background: bool = False  # being encoded in the background; `finish` publishes it
+    published: bool = False  # its files are in the output folder
 
     def output_name(self, variant: dict) -> str:
         suffix = f"-{variant['width']}" if self.manifest["kind"] == "image" else ""
@@ -64,6 +69,9 @@ class Pipeline:
         self.requests: dict[tuple, Request] = {}
         self.warnings: list[tuple[str, dict]] = []  # message codes and their values
         self.encoded = 0
+        # Pelican keeps one core busy while cards are drawn in the background.
+        self.background = Background(max(1, config.workers - 1))
+        self._card_parts: dict[tuple, str] = {}  # the fingerprint of a card's fixed parts
 
     # --- asking -------------------------------------------------------------------------
     def label(self, rel: str) -> str:
@@ -116,18 +124,22 @@ class Pipeline:
         return request
 
     def card(self, name: str, lang: str, rtl: bool, title: str, site_name: str,
-             short_name: str, fonts: dict, photo_rel: str | None = None) -> Request:
+             short_name: str, fonts: dict, photo_rel: str | None = None,
+             wanted: bool = True) -> Request:
         """The share card ``name`` of language ``lang``; ``fonts`` maps bold and regular to
-        fonts.FontStack. ``photo_rel`` is the page's image, drawn beside the title."""
+        fonts.FontStack. ``photo_rel`` is the page's image, drawn beside the title. A card
+        asked for with ``wanted=False`` (ahead of time, see `prefetch`) is published only if
+        it is asked for again."""
         card = self.config.card
         photo = self.source(photo_rel) if photo_rel else None
         if card.photo_share == 0:
             photo = None
-        key = hashlib.sha256(
-            self.config.fingerprint(card, title, lang, rtl, site_name, short_name,
-                                    fonts["bold"].hashes, fonts["regular"].hashes,
-                                    photo.digest if photo else None).encode()
-        ).hexdigest()
+        fixed = (fonts["bold"].hashes, fonts["regular"].hashes)
+        if fixed not in self._card_parts:
+            self._card_parts[fixed] = self.config.fingerprint(card, *fixed)
+        variable = json.dumps([title, lang, rtl, site_name, short_name,
+                               photo.digest if photo else None])
+        key = hashlib.sha256(f"{self._card_parts[fixed]}:{variable}".encode()).hexdigest()
         request = self.requests.get(("card", key, name))
         if request is None:
             job = CardJob(key, title, lang, rtl, site_name, short_name, card,
@@ -136,33 +148,82 @@ class Pipeline:
                           self.config.max_bytes, self.config.cache_path,
                           weight=photo.width * photo.height if photo else 1)
             stem = f"{card.output_dir}/{lang}/{slug(name)}"
-            request = self.requests[("card", key, name)] = Request(key, stem, job)
+            request = self.requests[("card", key, name)] = Request(key, stem, job, wanted=wanted)
+        elif wanted:
+            request.wanted = True
         return request
 
-    # --- running ------------------------------------------------------------------------
-    def run(self) -> list[Request]:
-        """Encode what the cache lacks, in parallel; publish every file. Returns the requests
-        that failed (their ``problem`` says why)."""
-        pending: dict[str, object] = {}
-        for request in self.requests.values():
+    def prefetch(self, request: Request) -> None:
+        """Start encoding a card in the background now, unless the cache has it."""
+        if request.manifest is None and request.key not in self.background:
             request.manifest = self.cache.load(request.key)
             if request.manifest is None:
+                self.background.submit(request.job)
+
+    # --- running ------------------------------------------------------------------------
+    def run(self, background: bool = False, only: list[Request] | None = None) -> list[Request]:
+        """Encode what the cache lacks, in parallel; publish every file (of the requests in
+        ``only``, when given). Returns the requests that failed (their ``problem`` says why).
+
+        With ``background``, share cards the cache lacks are encoded in worker processes
+        while the build goes on: their manifest is the one they will have (a card's file
+        name, format and size are known beforehand), and `finish` publishes them."""
+        pending: dict[str, object] = {}
+        wanted = [r for r in (self.requests.values() if only is None else only) if r.wanted]
+        for request in wanted:
+            if request.manifest is None and request.key not in self.background:
+                request.manifest = self.cache.load(request.key)
+            if request.manifest is not None:
+                continue
+            if request.key in self.background or (background and isinstance(request.job, CardJob)):
+                self.background.submit(request.job)
+                request.background = True
+                request.manifest = expected_card_manifest(request.job)
+            else:
                 pending.setdefault(request.key, request.job)
-        self.encoded = len(pending)  # what this run had to make (0 on a warm cache)
+        self.encoded = len(pending) + len({r.key for r in wanted if r.background})
         results = {r.key: r for r in run_all(list(pending.values()), self.config.workers)}
         failed = []
-        for request in self.requests.values():
+        for request in wanted:
             if request.manifest is None:
                 result = results[request.key]
                 request.manifest, request.problem = result.manifest, result.problem
             if request.manifest is None:
                 failed.append(request)
-                continue
-            for variant in request.manifest["files"]:
-                target = os.path.join(self.output_path, request.output_name(variant))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                shutil.copyfile(self.cache.path(request.key, variant["file"]), target)
+            elif not request.background:
+                self._publish(request)
+        if only is None and not any(r.background for r in wanted):
+            self.background.close(keep=set())
         return failed
+
+    def finish(self) -> list[Request]:
+        """Wait for the cards encoded in the background and publish them; returns those that
+        failed. Their pages already name them: a card that did not come out as expected is
+        a bug, and stops the build."""
+        wanted = [r for r in self.requests.values() if r.wanted and r.background]
+        failed = []
+        for request in wanted:
+            result = self.background.result(request.key)
+            if result.problem is not None:
+                request.problem = result.problem
+                failed.append(request)
+                continue
+            expected = expected_card_manifest(request.job)["files"][0]
+            made = (result.manifest or {"files": [{}]})["files"][0]
+            if any(made.get(k) != expected[k] for k in ("format", "width", "height", "file")):
+                raise RuntimeError(f"share card {request.stem} came out as {made}, not {expected}")
+            request.manifest = result.manifest
+            request.background = False
+            self._publish(request)
+        self.background.close(keep={r.key for r in wanted})
+        return failed
+
+    def _publish(self, request: Request) -> None:
+        for variant in request.manifest["files"]:
+            target = os.path.join(self.output_path, request.output_name(variant))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            place(self.cache.path(request.key, variant["file"]), target)
+        request.published = True
 
     # --- results ------------------------------------------------------------------------
     def picture(self, request: Request, alt: str) -> Picture:
@@ -180,3 +241,24 @@ class Pipeline:
         variant = request.manifest["files"][0]
         return ShareCard(request.output_name(variant), variant["width"], variant["height"],
                          MIME[variant["format"]], alt)
+
+
+def place(source: str, target: str) -> None:
+    """Publish a cached file: a hard link (no bytes written: the file's name carries its
+    content's hash and nothing writes to it again), or a copy across filesystems."""
+    temporary = f"{target}.{os.getpid()}.tmp"
+    try:
+        os.link(source, temporary)
+        os.replace(temporary, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        shutil.copyfile(source, target)
+
+
+def expected_card_manifest(job: CardJob) -> dict:
+    """The manifest a card will have once encoded (jobs.CardJob.run makes it so)."""
+    fmt = "jpeg" if job.photo else "png"
+    return {"kind": "card", "fallback": fmt, "files": [
+        {"format": fmt, "width": job.card.width, "height": job.card.height,
+         "file": f"card.{EXTENSION[fmt]}", "bytes": None}]}

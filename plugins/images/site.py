@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
-from pelican.generators import StaticGenerator
+from pelican.generators import Generator, StaticGenerator
 
 from rart.images import (
     EXAMPLE_ALT,
@@ -122,15 +122,28 @@ def _read(item) -> str:
         return ""
 
 
+CONTEXT_KEY = "IMAGES"  # this build's SiteImages, in the build's context
+
+
 class SiteImages:
-    def __init__(self, generators):
-        self.generators = generators
-        self.context = generators[0].context
-        self.settings = generators[0].settings
+    """The images of one build, kept in its context (a rebuild in the same process starts
+    from a new context, so from nothing)."""
+
+    @classmethod
+    def of(cls, generator) -> SiteImages:
+        images = generator.context.get(CONTEXT_KEY)
+        if images is None:
+            images = generator.context[CONTEXT_KEY] = cls(generator)
+        return images
+
+    def __init__(self, generator):
+        self.generators: list = []
+        self.context = generator.context
+        self.settings = generator.settings
         self.site = Site.of(self.context, self.settings)
         self.messages = Messages.for_settings(self.settings)
         self.config, self.fonts = settings_and_fonts(self.settings)
-        self.pipeline = Pipeline(self.config, self.settings["PATH"], generators[0].output_path,
+        self.pipeline = Pipeline(self.config, self.settings["PATH"], generator.output_path,
                                  self.settings.get("SITEURL", ""))
         self.uses: dict[int, list[Use]] = {}  # id(item) -> uses
         self.heroes: dict[int, tuple[Request, Request, Alt, str]] = {}  # hero, card, alt, rel
@@ -138,6 +151,7 @@ class SiteImages:
         self.cards: dict[int, Request] = {}
         self.site_cards: dict[str, tuple[Request, str]] = {}
         self.takeovers: list[tuple[Any, Request]] = []  # (Pelican's Static, its derivative)
+        self.reading = True  # Pelican is still reading: cards can be drawn ahead of time
         self.unusable: set[str] = set()  # sources already reported as unusable
 
     # --- reporting ----------------------------------------------------------------------
@@ -274,13 +288,35 @@ class SiteImages:
         for item, _ in items:
             if not item.save_as or getattr(item, "key", None) == "home":
                 continue
-            lang = item.lang
             hero = self.heroes.get(id(item))
-            request = self.pipeline.card(f"{item.content_type}-{item.key}", lang,
-                                         languages[lang]["dir"] == "rtl", _title(item.title),
-                                         site_name, short_name, self.fonts,
-                                         photo_rel=hero[3] if hero else None)
-            self.cards[id(item)] = request
+            self.cards[id(item)] = self._card(item, hero[3] if hero else None)
+
+    def _card(self, item, photo_rel: str | None, wanted: bool = True) -> Request:
+        return self._card_of(item.content_type, item.key, item.lang, item.title, photo_rel, wanted)
+
+    def _card_of(self, content_type: str, key: str, lang: str, title, photo_rel: str | None,
+                 wanted: bool = True) -> Request:
+        site_name = self.settings["SITENAME"]
+        return self.pipeline.card(
+            f"{content_type}-{key}", lang, self.settings["LANGUAGES"][lang]["dir"] == "rtl",
+            _title(title), site_name, self.settings.get("SITE_SHORTNAME") or site_name,
+            self.fonts, photo_rel=photo_rel, wanted=wanted)
+
+    def prefetch_card(self, metadata: dict) -> None:
+        """While Pelican reads the content (and then writes the site), start drawing the card
+        of an item it is about to make from ``metadata``, in the background. Only a guess:
+        `request_cards` asks again for what pages really need, and only that is published.
+        Items with an Image are left for later (their photo is resolved, and reported, by
+        `collect`), and so is anything whose metadata is not complete yet."""
+        if not self.reading:  # a file read again by the preview: `refresh` draws its card
+            return
+        try:
+            content_type, key, lang = metadata["content_type"], metadata["key"], metadata["lang"]
+            title, save_as = metadata["title"], metadata["save_as"]
+        except KeyError:
+            return
+        if save_as and key != "home" and not metadata.get("image") and lang in self.settings["LANGUAGES"]:
+            self.pipeline.prefetch(self._card_of(content_type, key, lang, title, None, wanted=False))
 
     # --- applying -----------------------------------------------------------------------
     def apply(self, items) -> None:
@@ -321,7 +357,9 @@ class SiteImages:
                 static.override_url = path
                 static.override_save_as = path
 
-    def run(self) -> None:
+    def run(self, generators) -> None:
+        self.generators = generators
+        self.reading = False
         items = list(_items(self.context))
         for item, original in items:
             self.collect(item, original)
@@ -329,16 +367,51 @@ class SiteImages:
         self.request_cards(items)
         for code, params in self.pipeline.warnings:
             self.problem((params["file"], None), code, params, level=logging.WARNING)
+        self.report(self.pipeline.run(background=True))
+        self.apply(items)
+
+    def finish(self) -> None:
+        """Publish the cards drawn in the background, once they are all done."""
+        self.report(self.pipeline.finish())
+
+    def refresh(self, item, original, output_path: str) -> None:
+        """The preview's fast path (rart_tools/incremental.py): ``item`` was read again after
+        its text changed. Its pictures and share card are made here, at once, and published
+        into ``output_path``, where the finished build now is."""
+        self.pipeline.output_path = output_path
+        self.collect(item, original)
+        if item.save_as and getattr(item, "key", None) != "home":
+            hero = self.heroes.get(id(item))
+            self.cards[id(item)] = self._card(item, hero[3] if hero else None)
+        # What the build did not publish: new images, the card of a new title.
+        todo = [r for r in self.pipeline.requests.values() if r.wanted and not r.published]
+        self.report(self.pipeline.run(only=todo))
+        self.apply([(item, original)])
+
+    def report(self, failed) -> None:
         reported = set()
-        for request in self.pipeline.run():
+        for request in failed:
             code, params = request.problem
             if (code, params.get("file")) in reported:  # one source in several roles: said once
                 continue
             reported.add((code, params.get("file")))
             where = request.referrers[0] if request.referrers else (params.get("file", ""), None)
             self.problem(where, code, params)
-        self.apply(items)
+
+
+def prefetch(generator, metadata) -> None:
+    SiteImages.of(generator).prefetch_card(metadata)
 
 
 def process(generators) -> None:
-    SiteImages(generators).run()
+    SiteImages.of(generators[0]).run(generators)
+
+
+class CardsGenerator(Generator):
+    """Waits for the share cards drawn in the background and publishes them. Its place
+    among the generators decides only how long the cards had to be drawn, not the output."""
+
+    def generate_output(self, writer):
+        images = self.context.get(CONTEXT_KEY)
+        if images is not None:
+            images.finish()

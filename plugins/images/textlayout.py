@@ -214,9 +214,13 @@ class Typesetter:
     def run_width(self, run: Run) -> float:
         return self.fonts[run.font].getlength(run.text, **self._draw_args(run))
 
-    def width(self, text: str, levels: list[int] | None = None) -> float:
+    def layout(self, text: str, levels: list[int] | None = None) -> list[tuple[Run, float]]:
+        """The runs of a line in visual order, each with its advance width."""
         levels = levels if levels is not None else bidi_levels(text, self.rtl)
-        return sum(self.run_width(run) for run in self._runs(text, levels))
+        return [(run, self.run_width(run)) for run in self._runs(text, levels)]
+
+    def width(self, text: str, levels: list[int] | None = None) -> float:
+        return sum(width for _, width in self.layout(text, levels))
 
     def metrics(self) -> tuple[int, int]:
         """(ascent, descent) of the tallest font in the stack."""
@@ -225,15 +229,37 @@ class Typesetter:
 
     def wrap(self, text: str, max_width: float) -> list[str]:
         """Greedy line breaking at spaces, measured as drawn; a word wider than the line gets a
-        line of its own. Levels are resolved on the whole paragraph, as UAX #9 asks."""
-        words = text.split(" ")
+        line of its own. Levels are resolved on the whole paragraph, as UAX #9 asks.
+
+        Each word is measured once and lines are filled on the sum of their words and spaces;
+        then each line is measured whole, as it is drawn. Should one not fit (kerning or
+        shaping across a space), the breaks are chosen again measuring every candidate line
+        whole, which is slower (quadratic in the words) and always exact."""
+        if not text:
+            return []
         levels = bidi_levels(text, self.rtl)
-        lines, position = [], 0
-        spans = []
-        for word in words:
+        spans, position = [], 0
+        for word in text.split(" "):
             spans.append((position, position + len(word)))
             position += len(word) + 1
-        line_first = 0
+        words = [self.width(text[a:b], levels[a:b]) for a, b in spans]
+        space = self.width(" ", bidi_levels(" ", self.rtl))
+        groups, first, filled = [], 0, words[0]
+        for k in range(1, len(spans)):
+            if filled + space + words[k] > max_width:
+                groups.append((first, k))
+                first, filled = k, words[k]
+            else:
+                filled += space + words[k]
+        groups.append((first, len(spans)))
+        lines = [(spans[i][0], spans[j - 1][1]) for i, j in groups]
+        if all(j - i == 1 or self.width(text[a:b], levels[a:b]) <= max_width
+               for (i, j), (a, b) in zip(groups, lines)):
+            return [text[a:b] for a, b in lines]
+        return self._wrap_measuring_lines(text, levels, spans, max_width)
+
+    def _wrap_measuring_lines(self, text, levels, spans, max_width) -> list[str]:
+        lines, line_first = [], 0
         for k in range(1, len(spans) + 1):
             if k == len(spans):
                 lines.append((spans[line_first][0], spans[k - 1][1]))
@@ -242,17 +268,21 @@ class Typesetter:
             if self.width(text[a:b], levels[a:b]) > max_width:
                 lines.append((spans[line_first][0], spans[k - 1][1]))
                 line_first = k
-        return [text[a:b] for a, b in lines] if text else []
+        return [text[a:b] for a, b in lines]
 
     def draw_line(self, draw: ImageDraw.ImageDraw, x: float, baseline: float, text: str,
                   fill, levels: list[int] | None = None) -> float:
         """Draw ``text`` with its left edge at ``x`` on ``baseline``; return its width."""
-        levels = levels if levels is not None else bidi_levels(text, self.rtl)
+        return self.draw_runs(draw, x, baseline, self.layout(text, levels), fill)
+
+    def draw_runs(self, draw: ImageDraw.ImageDraw, x: float, baseline: float,
+                  runs: list[tuple[Run, float]], fill) -> float:
+        """Draw a line laid out by ``layout`` with its left edge at ``x``; return its width."""
         cursor = x
-        for run in self._runs(text, levels):
+        for run, width in runs:
             draw.text((cursor, baseline), run.text, font=self.fonts[run.font], fill=fill,
                       anchor="ls", **self._draw_args(run))
-            cursor += self.run_width(run)
+            cursor += width
         return cursor - x
 
 

@@ -22,14 +22,17 @@ NBSP = "\u00a0"
 SKIP = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "var"}
 _URL = re.compile(r"(?:https?|ftp|mailto|tel):[^\s<>\"«»]*|www\.[^\s<>\"«»]+", re.IGNORECASE)
 _SPACES = r"[ \t\n\u00a0\u202f\u2009]"
+# A run of spaces matched from its first character only: without the lookbehind, a long run
+# not followed by punctuation is scanned again from each of its characters (quadratic time).
+_RUN = r"(?<![ \t\n\u00a0\u202f\u2009])" + _SPACES + "+"
 _PUNCTUATION = re.compile("[;:!?«»]")
 
 
 def _segment(text: str, previous: str) -> str:
     """One piece of text without addresses; `previous` is the character before it."""
-    text = re.sub(_SPACES + r"+([;!?])", NNBSP + r"\1", text)
+    text = re.sub(_RUN + r"([;!?])", NNBSP + r"\1", text)
     text = re.sub(r"(?<=[\w)\]»\"”’%])([;!?])", NNBSP + r"\1", text)
-    text = re.sub(_SPACES + r"+:", NBSP + ":", text)
+    text = re.sub(_RUN + ":", NBSP + ":", text)
     text = re.sub(r"(?<=[^\W\d_]):(?=\s|$)", NBSP + ":", text)
     text = re.sub("«" + _SPACES + "*", "«" + NBSP, text)
     text = re.sub(r"(?<=\S)" + _SPACES + "*»", NBSP + "»", text)

@@ -1,7 +1,8 @@
 """Publishing: what a static host and search engines need besides the pages.
 
 - JSON-LD for the pages that have a schema.org type (structured_data.py);
-- robots.txt, `_headers` (security headers and long caching), campaign calendars (.ics);
+- robots.txt, `_headers` (security headers and long caching, and the browser editor's own
+  policy on its folder), campaign calendars (.ics);
 - after the build: the Pagefind search index, one per language, then precompressed .gz and
   .br siblings for every text file (when PUBLISHING_PRECOMPRESS is on, as in production).
 """
@@ -21,20 +22,14 @@ from pelican import signals
 from pelican.generators import Generator
 
 from rart.clock import build_time
+from rart.headers import headers_file, meta_csp
 from rart.site import Site
 
 from .calendar import campaign_calendar
-from .headers import csp_value, render_headers_file
 from .precompress import precompress_tree
 from .structured_data import event, news_article, organization, scheduled_event
 
 logger = logging.getLogger(__name__)
-
-
-def security_headers(settings) -> dict[str, str]:
-    headers = {"Content-Security-Policy": csp_value(settings["PUBLISHING_CSP"])}
-    headers.update(settings["PUBLISHING_HEADERS"])
-    return headers
 
 
 def _organization(ctx, members):
@@ -67,6 +62,8 @@ def json_ld(ctx, item=None):
 
 def install_globals(generator):
     generator.env.globals["json_ld"] = json_ld
+    # For hosts that ignore _headers (GitHub Pages): base.html puts it in every page.
+    generator.env.globals["META_CSP"] = meta_csp(generator.settings["PUBLISHING_CSP"])
 
 
 class PublishingGenerator(Generator):
@@ -79,7 +76,7 @@ class PublishingGenerator(Generator):
             f"User-agent: *\nAllow: /\n\nSitemap: {origin}/{settings['SITEMAP_PATH']}\n", encoding="utf-8"
         )
         (out / "_headers").write_text(
-            render_headers_file(security_headers(settings), settings["PUBLISHING_LONG_CACHE_PATHS"]),
+            headers_file(settings),
             encoding="utf-8",
         )
         host = urlsplit(origin).hostname or "localhost"
