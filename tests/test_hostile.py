@@ -324,7 +324,7 @@ def test_a_symbolic_link_inside_content_is_fine(content):
     assert status == 0, output
 
 
-@pytest.mark.parametrize("address", ["theme", "pagefind", "anteprime", "immagini", "materiali", "admin"])
+@pytest.mark.parametrize("address", ["theme", "pagefind", "anteprime", "immagini", "materiali", "admin", "c", "stampa"])
 def test_reserved_addresses_are_refused_naming_the_new_file(content, address):
     (content / "pagine" / f"{address}.md").write_text("Title: Pagina\nSummary: Una pagina.\n\nTesto.\n",
                                                      encoding="utf-8")

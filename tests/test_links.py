@@ -80,6 +80,18 @@ def test_every_alias_and_short_link_leads_to_its_page(fixture_site):
     assert len(fixture_site.redirects) == len(expected_redirects())
 
 
+def test_a_redirect_page_has_the_site_s_content_security_policy(fixture_site):
+    """For hosts without headers (GitHub Pages) the policy travels in a meta element, as on
+    every page; a redirect page runs nothing, so it needs no exception to it."""
+    csp = "//meta[@http-equiv='Content-Security-Policy']/@content"
+    policy = fixture_site.tree("index.html").xpath(csp)
+    assert policy and "script-src 'self'" in policy[0]
+    for path in fixture_site.redirects:
+        tree = fixture_site.tree(fixture_site.rel(path))
+        assert tree.xpath(csp) == policy, path
+        assert not tree.xpath("//script | //style | //@style"), path
+
+
 def test_a_redirect_page_speaks_the_language_of_its_page(fixture_site):
     for old, page in expected_redirects().items():
         tree = fixture_site.tree(fixture_site.rel(fixture_site.file_for("/" + old)))
