@@ -256,6 +256,22 @@ def test_arabic_text_extracts_in_logical_order_and_latin_keeps_its_letters(fixtu
     assert normal(SETTINGS["SITENAME"]) in text
 
 
+def test_a_sheet_of_a_campaign_that_ended_says_so_above_its_title(fixture_site):
+    """A poster still on a wall after its campaign ended must not look current: the line above
+    the title says «Campagna conclusa» (the campaign page's own words), an active one
+    «Campagna»."""
+    from pypdf import PdfReader
+
+    def text(rel: str) -> str:
+        return normal(PdfReader(fixture_site.root / rel).pages[0].extract_text()).casefold()
+
+    assert PRINTABLE[("campagne", "conclusa")]["it"]["campaign_status"] == "past"
+    assert PRINTABLE[("campagne", "attiva")]["it"]["campaign_status"] == "active"
+    for page in ("manifesto-a4", "volantino-a5"):
+        assert "campagna conclusa campagna conclusa di prova" in text(f"stampa/conclusa-{page}.pdf")
+        assert "campagna campagna attiva di prova" in text(f"stampa/attiva-{page}.pdf")
+
+
 # --- what a PDF carries -------------------------------------------------------------------------
 def test_pdfs_carry_title_language_and_the_build_date_only(fixture_site):
     from pypdf import PdfReader

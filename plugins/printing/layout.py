@@ -96,7 +96,9 @@ class _Poster:
         self.h: float = spec.size[1]
         self.k = spec.k
         self.t = spec.text
-        self.qr_size = spec.qr
+        # Without a photo the code takes part of the room the photo would have had: on a
+        # poster seen from further away, a bigger code still reads.
+        self.qr_size = spec.qr if job.photo else spec.qr * 1.4
         self.margin = 14 * self.k
         self.colors = {name: rgb(value) for name, value in job.colors}
         self.align = "R" if job.rtl else "L"

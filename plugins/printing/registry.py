@@ -36,7 +36,7 @@ from .layout import Fonts, Job, render
 logger = logging.getLogger(__name__)
 
 # Bump when the layout changes, so every cached PDF is drawn again.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 # The file word of each paper size in the address (Italian, as every address): its kind.
 FORMATS = (("a4", "manifesto-a4", "poster"), ("a5", "volantino-a5", "flyer"))
 CONTEXT_KEY = "PRINT"
@@ -149,8 +149,17 @@ class PrintRegistry:
                 catalogs[item.lang] = load_catalog(directory, item.lang, language.locale,
                                                    "messages")
             catalog = catalogs[item.lang]
-            kickers = {"campaign": translate(catalog, "Campaign"),
-                       "event": translate(catalog, "Event")}
+            # What the sheet is, and whether it is over: a sheet printed for a campaign that
+            # ended or an event that is past says so above its title.
+            ended = (str(getattr(item, "campaign_status", "")).strip().lower() == "past"
+                     if item.content_type == "campaign"
+                     else not getattr(item, "is_upcoming", True))
+            if ended:
+                kickers = {"campaign": translate(catalog, "Past campaign"),
+                           "event": translate(catalog, "Past event")}
+            else:
+                kickers = {"campaign": translate(catalog, "Campaign"),
+                           "event": translate(catalog, "Event")}
             short = self.site.short_link(item.key, item.lang).url
             photo = self._photo(item)
             details = tuple(plain(line) for line in getattr(item, "print_details", None) or ())
