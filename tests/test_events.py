@@ -213,3 +213,32 @@ def test_an_event_moves_to_the_past_when_the_build_date_passes_its_end(tmp_path)
                        bool(home.xpath("//section[@aria-labelledby='events']")))
     assert lists["before"] == (["Serata di prova"], [], True)
     assert lists["after"] == ([], ["Serata di prova"], False)
+
+
+@pytest.mark.parametrize("day, utc", [
+    (dt.date(2025, 6, 1), "2025-05-31T22:00:00+00:00"),  # summer time: UTC+2
+    (dt.date(2025, 1, 15), "2025-01-14T23:00:00+00:00"),  # winter: UTC+1
+    (dt.date(2025, 3, 30), "2025-03-29T23:00:00+00:00"),  # the night clocks go forward
+])
+def test_the_nightly_build_date_is_midnight_in_turin(day, utc):
+    """The workflow's SOURCE_DATE_EPOCH (`python -m rart_tools epoch`): that day's midnight in
+    Europe/Rome, whatever the season; the fixture's build date is one of them."""
+    from rart.events import midnight
+
+    epoch = midnight(day, ZoneInfo("Europe/Rome"))
+    assert dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat() == utc
+    assert midnight(dt.date(2025, 6, 1), ZoneInfo("Europe/Rome")) == int(FIXTURE_EPOCH)
+
+
+def test_the_epoch_command_prints_today_s_midnight_in_turin():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-m", "rart_tools", "epoch"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    local = dt.datetime.fromtimestamp(int(result.stdout), ZoneInfo("Europe/Rome"))
+    assert (local.hour, local.minute, local.second) == (0, 0, 0)
+    assert dt.datetime.now(ZoneInfo("Europe/Rome")) - local < dt.timedelta(days=1)
