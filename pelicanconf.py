@@ -89,6 +89,7 @@ SITEMAP_EXCLUDE_KEYS = ["404"]
 EVENTS_INDEX_PATH = "eventi/"  # upcoming and past events
 EVENTS_CALENDAR_PATH = "eventi/calendario.ics"  # every event, to subscribe to (webcal:)
 LIBRARY_PATH = "materiali/"  # every downloadable file of the site
+LIBRARY_LANGUAGE_PATH = "materiali/lingua/{code}/"  # the same, only the files in one language
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -113,7 +114,7 @@ PLUGINS = [
     "plugins.i18n", "plugins.markup", "plugins.members", "plugins.campaigns",
     "plugins.achievements", "plugins.content_checks", "plugins.assets", "plugins.publishing",
     "plugins.images", "plugins.pagetext", "plugins.materials", "plugins.events", "plugins.redirects",
-    "plugins.printing",
+    "plugins.printing", "plugins.library",
 ]
 
 # --- Links that never break (plugins/redirects, rart/aliases.py) ----------------------------

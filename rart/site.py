@@ -28,6 +28,7 @@ LISTING_SETTINGS = {
     "events": "EVENTS_INDEX_PATH",
     "events_calendar": "EVENTS_CALENDAR_PATH",
     "library": "LIBRARY_PATH",
+    "library_language": "LIBRARY_LANGUAGE_PATH",
 }
 # Listings every language always has (the others exist only when there is something to list).
 ALWAYS_LISTED = ("news", "archives", "feed")

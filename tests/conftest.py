@@ -150,13 +150,15 @@ def fixture_server(fixture_site):
 
 # The pages the real site does not have yet (it names no campaign and no event): a campaign
 # with its print materials, the events listing and pages, the home page with its events
-# block, in Italian and Arabic. The browser checks run on them as on every real page.
+# block, the materials library, in Italian and Arabic. The browser checks run on them as on
+# every real page.
 TOOLKIT_PAGES = [
     "index.html", "ar/index.html",
     "campagne/attiva/index.html", "ar/campagne/attiva/index.html",
     "eventi/index.html", "ar/eventi/index.html",
     "eventi/incontro-futuro/index.html", "ar/eventi/incontro-futuro/index.html",
     "eventi/assemblea-2024/index.html",
+    "materiali/index.html", "ar/materiali/index.html", "ar/materiali/lingua/it/index.html",
 ]
 
 
