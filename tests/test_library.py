@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from conftest import FIXTURE
 from sitetools import BuiltSite
 
@@ -102,3 +103,40 @@ def test_the_library_is_in_the_sitemap_and_linked_from_a_campaign(fixture_site):
 def test_the_real_site_has_no_library_without_files(site):
     assert not (site.root / "materiali").exists()
     assert "/materiali/" not in (site.root / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_with_javascript_a_language_link_filters_the_list_in_place(browser, fixture_server):
+    """library.js: the link shows only its language's files without loading a page, with the
+    filtered page's address, title and current link; Back shows every file again."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.goto(fixture_server.url("ar/materiali/"))
+        page.evaluate("window.stayed = true")
+        rows = page.locator("[data-lang]")
+        total = rows.count()
+        page.locator("[data-library-filter] a[data-filter='it']").click()
+        page.wait_for_url("**/ar/materiali/lingua/it/")
+        assert page.evaluate("window.stayed") is True  # no new page was loaded
+        visible = [rows.nth(i).get_attribute("data-lang") for i in range(total) if rows.nth(i).is_visible()]
+        assert visible and set(visible) == {"it"} and len(visible) < total
+        assert page.title() == page.evaluate("document.querySelector(\"[data-filter='it']\").dataset.title")
+        assert page.locator("[data-library-filter] a[aria-current='page']").get_attribute("data-filter") == "it"
+        # The server's filtered page shows the same files.
+        served = rows_of(fixture_server, "ar/materiali/lingua/it/")
+        assert served == [rows.nth(i).locator("a").get_attribute("href") for i in range(total) if rows.nth(i).is_visible()]
+        page.go_back()
+        page.wait_for_url("**/ar/materiali/")
+        assert sum(rows.nth(i).is_visible() for i in range(total)) == total
+    finally:
+        page.close()
+
+
+def rows_of(server, rel: str) -> list[str]:
+    from urllib.request import urlopen
+
+    from lxml import html as lxml_html
+
+    with urlopen(server.url(rel)) as response:
+        tree = lxml_html.fromstring(response.read())
+    return tree.xpath("//main//li[@data-lang]/a/@href")
