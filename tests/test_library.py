@@ -73,6 +73,14 @@ def test_each_file_is_under_the_campaign_it_belongs_to(fixture_site):
                 assert row["group_href"] == "/" + SITE.item_address(SITE.types["campagne"], "attiva", code).url
 
 
+def test_campaigns_with_a_page_in_the_reader_s_language_come_first(fixture_site):
+    for code in ("it", "ar"):
+        groups = fixture_site.tree(SITE.listing("library", code).save_as).xpath(
+            "//main//section[contains(@class, 'rart-library__group')]/h2/a")
+        langs = [a.get("hreflang") or code for a in groups]
+        assert langs[0] == code and langs == sorted(langs, key=lambda lang: lang != code), langs
+
+
 def test_language_links_filter_the_library_without_javascript(fixture_site):
     for code in SITE.languages:
         home = SITE.listing("library", code).save_as

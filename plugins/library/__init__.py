@@ -73,7 +73,7 @@ class LibraryGenerator(Generator):
                  if getattr(i, "content_type", None)}
         template = self.get_template("library")
         for code in self.languages:
-            groups = arrange(self._groups(code, items), order)
+            groups = arrange(self._groups(code, items), order, code)
             filters = languages_of(groups, order)
             filter_urls = {f: site.listing("library_language", code, code=f).url for f in filters}
             common = dict(groups_all=groups, filter_langs=filters, filter_urls=filter_urls,

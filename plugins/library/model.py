@@ -29,16 +29,18 @@ class Group:
     files: list[LibraryFile] = field(default_factory=list)
 
 
-def arrange(groups: Iterable[Group], order: list[str]) -> list[Group]:
-    """Groups by title (the files no page lists last), each group's files by language in the
-    language table's order, then by title, the poster before the flyer."""
+def arrange(groups: Iterable[Group], order: list[str], lang: str) -> list[Group]:
+    """Groups whose page is in the reader's language `lang` first, then by title (the files
+    no page lists last); each group's files by language in the language table's order, then
+    by title, the poster before the flyer."""
     rank = {code: n for n, code in enumerate(order)}
     out = []
     for group in groups:
         files = sorted(group.files, key=lambda f: (rank.get(f.lang, len(rank)), f.format != "poster",
                                                    f.title.casefold(), f.url))
         out.append(Group(group.title, group.url, group.lang, files))
-    return sorted((g for g in out if g.files), key=lambda g: (not g.title, g.title.casefold(), g.url))
+    return sorted((g for g in out if g.files),
+                  key=lambda g: (not g.title, g.lang != lang, g.title.casefold(), g.url))
 
 
 def languages_of(groups: Iterable[Group], order: list[str]) -> list[str]:
