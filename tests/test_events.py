@@ -172,6 +172,15 @@ def test_calendar_to_subscribe_to_per_language(fixture_site):
     assert calendar.subcomponents[0].name == "VTIMEZONE"
 
 
+def test_the_calendar_sentence_is_translated_whole(fixture_site):
+    """One sentence with its two links, translated as one (house style): the Arabic one has
+    its own comma, which a template gluing pieces with ", " could not give."""
+    for code, joint in (("it", ", oppure "), ("ar", "، أو ")):
+        tree = fixture_site.tree(SITE.listing("events", code).save_as)
+        text = " ".join(tree.xpath("string(//p[@class='rart-events__calendar'])").split())
+        assert joint in text and text.endswith("."), (code, text)
+
+
 def test_event_times_in_the_site_s_time_zone():
     from rart.events import EventTimeProblem, is_ambiguous, parse_local, zone
 
