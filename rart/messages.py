@@ -367,6 +367,10 @@ MESSAGES: dict[str, Message] = {
         what=N_("the %(kind)s file cannot be opened to remove its hidden data (author, computer paths) (%(detail)s)"),
         fix=N_("save or export it again from the program that made it"),
     ),
+    "material-metadata": Message(
+        what=N_("the PDF says who made it and with what (%(fields)s): the site publishes a copy without these data, but this file keeps them in the repository, where anyone can read them"),
+        fix=N_("if a name should not be public, export the PDF again without its document properties (in Word: File › Info › Check Document) and replace this file"),
+    ),
     "static-not-material": Message(
         what=N_("this file is in a folder whose files are published as they are; downloads go in %(folder)s"),
         fix=N_("move it to %(folder)s"),

@@ -114,6 +114,8 @@ MATERIALS = [
 def add_materials(content: Path) -> None:
     for name, data, _ in MATERIALS:
         (content / "materiali" / name).write_bytes(data)
+    # The fixture's leaflet as a volunteer's Word would export it: author, producer, XMP.
+    shutil.copyfile(HOSTILE / "volantino-autore.pdf", content / "materiali" / "volantino.pdf")
 
 
 def test_the_corpus_has_at_least_60_cases_with_distinct_names():

@@ -57,6 +57,7 @@ from rart.problems import ERROR, WARNING, Problem
 
 from .body import Scan, html_tag, scan
 from .config import Config
+from .pdfinfo import identifying_metadata
 from .readability import long_sentences
 
 OTHER_MARKUP = ("html", "htm", "rst")  # Pelican would read these too, unchecked
@@ -292,6 +293,10 @@ class _Validator:
         verdict = judge(name, data, size)
         if not verdict.ok:
             self.add(shown, None, verdict.code, **(verdict.params or {}))
+        elif verdict.kind is not None and verdict.kind.name == "pdf":
+            found = identifying_metadata(path)
+            if found:
+                self.add(shown, None, "material-metadata", severity=WARNING, fields="; ".join(found))
 
     def _name(self, rel, shown, folder, stem) -> Item:
         name = parse_name(rel, self.site.languages)
