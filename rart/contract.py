@@ -8,6 +8,7 @@ Labels, meanings and examples are Italian: they are the editors' documentation."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,9 @@ from typing import Any
 #   datetime   AAAA-MM-GG HH:MM, a local time in the site's time zone (rart.events)
 #   aliases    one old address of the page per line, from the site root: /campagne/vecchio/
 #   campaign   the key of a campaign (its file name in content/campagne/ without .md)
+#   people     whether identifiable people are in a picture: sì or no (PEOPLE)
+#   consent    the archive reference of a signed consent form (CONSENT_RE), never a name
+#   images     the images of the text, one 'file | people | consent' per line (IMAGE_ROW)
 
 
 @dataclass(frozen=True)
@@ -53,10 +57,46 @@ class Field:
 
     @property
     def multiline(self) -> bool:
-        return self.kind in ("markdown", "materials", "quotes", "aliases")
+        return self.kind in ("markdown", "materials", "quotes", "images", "aliases")
 
 
 YES = ("sì", "si")
+NO = ("no",)
+
+# --- Consent: every picture the site shows says whether identifiable people are in it -------
+# A picture (the item's Image, a member's Logo, every image of the text) says, with its own
+# field or row, whether identifiable people are in it: `sì`, or `no` (also for decorative
+# images, drawings, maps and logos: "no people" is said, never assumed). With `sì` it names
+# the signed consent form by its archive reference: the archive's code in capitals, the year,
+# the form's number (RART-2025-014). A reference is never a person's name, and `-`, `ok` or
+# `sì` is no reference.
+PEOPLE = (("sì", "si riconoscono delle persone: serve la liberatoria"),
+          ("no", "nessuna persona riconoscibile (anche immagini decorative, disegni, loghi)"))
+CONSENT_RE = re.compile(r"[A-Z]{2,12}-(?:19|20)[0-9]{2}-[0-9]{1,5}")
+CONSENT_EXAMPLE = "RART-2025-014"
+
+
+def has_people(value: str) -> bool | None:
+    """True for sì/si, False for no (any case), None for anything else."""
+    text = value.strip().casefold()
+    return True if text in YES else False if text in NO else None
+
+
+@dataclass(frozen=True)
+class ImageRow:
+    """One row of Body_images: `immagini/foto.jpg | sì | RART-2025-014`."""
+
+    file: str
+    people: str
+    consent: str
+
+
+def image_row(value: str) -> ImageRow | None:
+    """A row as written, or None when it is not «file | sì/no» with an optional reference."""
+    parts = [p.strip() for p in value.split("|")]
+    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
+        return None
+    return ImageRow(parts[0], parts[1], parts[2] if len(parts) == 3 else "")
 # Marks text still to write or to translate: `make new` and `make translate` put it in front of
 # every such line, and the validator refuses a file while one is left.
 PLACEHOLDER = "✎"
@@ -84,10 +124,19 @@ TAIL = (
           meaning="Cosa mostra l'immagine, per chi non la vede.",
           translatable=True),
     Field("image_people", "persone riconoscibili nella foto", False, "Image_people: sì",
-          kind="choice", choices=(("sì", "si riconoscono delle persone"), ("no", "nessuna persona riconoscibile")),
-          meaning="sì se nella foto si riconoscono delle persone, altrimenti no."),
-    Field("image_consent", "riferimento al consenso", False, "Image_consent: LIB-2025-014",
-          meaning="Il numero della liberatoria firmata dalle persone riconoscibili."),
+          kind="people", choices=PEOPLE,
+          meaning="sì se nell'immagine si riconoscono delle persone, no se non ce ne sono "
+          "(anche per immagini decorative e disegni): obbligatorio con Image."),
+    Field("image_consent", "riferimento al consenso", False, f"Image_consent: {CONSENT_EXAMPLE}",
+          kind="consent",
+          meaning="Il riferimento d'archivio della liberatoria firmata dalle persone "
+          "riconoscibili: sigla, anno, numero (mai un nome)."),
+    Field("body_images", "immagini nel testo", False,
+          f"Body_images: immagini/assemblea-2025.jpg | sì | {CONSENT_EXAMPLE}", kind="images",
+          scaffold=False,
+          meaning="Per ogni immagine messa nel testo, una riga «file | sì o no | liberatoria»: "
+          "sì se si riconoscono delle persone (allora serve il riferimento della liberatoria), "
+          "no se non ce ne sono; le righe dopo la prima rientrano di 4 spazi."),
     Field("todo", "cose da completare", False, "Todo: indirizzo email della rete; telefono",
           meaning="Cosa manca ancora, separato da punto e virgola: lo elenca `make content-todo`."),
     Field("slug", "indirizzo", False, "Slug: objectifs", kind="slug", scaffold=False,
@@ -176,6 +225,13 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
               kind="url", meaning="Il sito dell'ente, con https://."),
         Field("logo", "logo", False, "Logo: immagini/loghi/esempio.png", todo=True, kind="file",
               meaning="Il logo: il file va messo in content/immagini/loghi/."),
+        Field("logo_people", "persone riconoscibili nel logo", False, "Logo_people: no",
+              kind="people", choices=PEOPLE,
+              meaning="no se nel logo non si riconoscono persone (quasi sempre), sì se "
+              "mostra persone riconoscibili: obbligatorio con Logo."),
+        Field("logo_consent", "riferimento al consenso per il logo", False,
+              f"Logo_consent: {CONSENT_EXAMPLE}", kind="consent",
+              meaning="Con Logo_people: sì, il riferimento d'archivio della liberatoria."),
     )
     + PAGE_TAIL,
     "achievement": HEAD
@@ -222,11 +278,13 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
 
 @dataclass(frozen=True)
 class Requires:
-    """When `field` has a value (one of `when`, if given), `needs` must have one too."""
+    """When `field` has a value (one of `when`, if given), `needs` must have one too.
+    `code`: the editors' message that explains it (messages.py), if not `needs-<needs>`."""
 
     field: str
     needs: str
     when: tuple[str, ...] = ()
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,7 +297,10 @@ class NotBefore:
 
 RULES = (
     Requires("image", "image_alt"),
-    Requires("image_people", "image_consent", when=YES),
+    Requires("image", "image_people", code="needs-people"),
+    Requires("image_people", "image_consent", when=YES, code="needs-consent"),
+    Requires("logo", "logo_people", code="needs-people"),
+    Requires("logo_people", "logo_consent", when=YES, code="needs-consent"),
     NotBefore("end", "start"),
     NotBefore("modified", "date"),
 )

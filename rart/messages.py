@@ -204,10 +204,49 @@ MESSAGES: dict[str, Message] = {
         fix=N_("describe what the image shows, for people who cannot see it"),
         example="%(example)s",
     ),
-    "needs-image_consent": Message(
-        what=N_("the photo shows identifiable people (%(field)s: %(value)s) but Image_consent is missing"),
+    "needs-consent": Message(
+        what=N_("the photo shows identifiable people (%(field)s: %(value)s) but %(needs)s is missing"),
         fix=N_("write the reference of the signed consent form, or use another photo"),
         example="%(example)s",
+    ),
+    "needs-people": Message(
+        what=N_("%(field)s has a picture (%(value)s) but %(needs)s does not say whether identifiable people are in it"),
+        fix=N_("write %(needs)s: sì if people can be recognised (then the consent form's reference), "
+               "no if not, also for decorative pictures, drawings and logos"),
+        example="%(example)s",
+    ),
+    "bad-people": Message(
+        what=N_("«%(value)s» in %(name)s does not say whether identifiable people are in the picture"),
+        fix=N_("write sì (people can be recognised: the consent form's reference is needed) or no "
+               "(nobody can be recognised, also for decorative pictures, drawings and logos)"),
+        example="%(example)s",
+    ),
+    "bad-consent": Message(
+        what=N_("«%(value)s» in %(name)s is not a consent form's reference"),
+        fix=N_("write the reference under which the signed form is filed: the archive's code in "
+               "capitals, the year and the number, separated by hyphens, such as %(reference)s; "
+               "never a person's name"),
+        example="%(example)s",
+    ),
+    "bad-image-row": Message(
+        what=N_("the line «%(value)s» of Body_images is not «file | sì or no | reference»"),
+        fix=N_("write one image of the text per line: its file, then sì or no (identifiable "
+               "people), then, with sì, the consent form's reference, separated by |"),
+        example="%(example)s",
+    ),
+    "duplicate-image-row": Message(
+        what=N_("the image %(value)s is already in Body_images (line %(other)s)"),
+        fix=N_("keep one line per image"),
+    ),
+    "undeclared-image": Message(
+        what=N_("the image %(file)s in the text does not say whether identifiable people are in it"),
+        fix=N_("add a line for it to the Body_images field: the file, then sì (with the consent "
+               "form's reference) or no (nobody can be recognised, also for decorative pictures)"),
+        example="%(example)s",
+    ),
+    "unused-image-row": Message(
+        what=N_("Body_images names %(file)s, which is not in the text"),
+        fix=N_("remove the line, or check the image's file name in the text"),
     ),
     "needs": Message(
         what=N_("%(field)s is set but %(needs)s is missing"),
@@ -739,6 +778,7 @@ TEXTS: dict[str, str] = {
     "example": N_("Example"),
     "error": N_("ERROR"),
     "warning": N_("WARNING"),
+    "consent-reference": N_("the consent form's reference"),
     "hint-did-you-mean": N_("; did you mean «%(suggestion)s»?"),
     "hint-field": N_("did you mean «%(suggestion)s»?"),
     "hint-no-field": N_("check the name"),
@@ -776,6 +816,30 @@ TEXTS: dict[str, str] = {
         "names a file to fix, the problem is in the theme or plugins (DEBUG=1 shows details)."
     ),
     "built": N_("Site built in %(output)s (%(seconds)s s)."),
+    "output-restored": N_(
+        "%(output)s was missing: a build had been stopped while it replaced the site. The "
+        "previous site is back in %(output)s."),
+    "output-missing": N_(
+        "%(output)s does not exist: there is no previous site to keep. The next build that "
+        "succeeds creates it."),
+    "output-not-folder": N_(
+        "ERROR %(output)s is a file, not a folder: the site cannot be built there and the "
+        "file was left as it is. Move or delete it (or build elsewhere with OUTPUTDIR=…), then "
+        "run the command again."),
+    "output-mount-point": N_(
+        "ERROR %(output)s is a mount point: the build replaces the folder as a whole, which a "
+        "mount point does not allow; nothing was changed. Build into a folder inside it, for "
+        "example OUTPUTDIR=%(output)ssito, or into another folder."),
+    "disk-full": N_(
+        "ERROR the disk is full (%(path)s): the site was not built and %(output)s is as it "
+        "was. Free some space (delete old copies, empty the bin), then run the command again."),
+    "disk-permission": N_(
+        "ERROR the build may not write in %(path)s: the site was not built and "
+        "%(output)s is as it was. Check that the folder and the one that contains it can be "
+        "written by you (or build elsewhere with OUTPUTDIR=…), then run the command again."),
+    "disk-error": N_(
+        "ERROR the disk refused to write in %(path)s (%(error)s): the site was not built and "
+        "%(output)s is as it was. Check the disk and run the command again."),
     "settings-error": N_("The settings (%(file)s) cannot be read: %(error)s"),
     "serving": N_(
         "Preview at %(url)s: every save rebuilds the site and reloads the page. Stop: Ctrl+C."
@@ -848,6 +912,8 @@ TEXTS: dict[str, str] = {
         "can be recognised in it, the reference of their signed consent."
     ),
     "editor-image-file": N_("Image file"),
+    "editor-image-people": N_("Identifiable people"),
+    "editor-image-consent": N_("Consent form's reference (with sì)"),
     "editor-material-label": N_("Title"),
     "editor-material-link": N_("Link"),
     "editor-pattern-date": N_("Write the date as YYYY-MM-DD, for example %(example)s."),
@@ -858,6 +924,9 @@ TEXTS: dict[str, str] = {
         "Only lowercase letters without accents, digits and hyphens, for example %(example)s."
     ),
     "editor-pattern-url": N_("Write the full address, with https://, for example %(example)s."),
+    "editor-pattern-consent": N_(
+        "The reference under which the signed consent form is filed: the archive's code in "
+        "capitals, the year and the number, for example %(example)s; never a name."),
     "editor-pattern-link": N_(
         "A page of the site ({filename}/pagine/….md), a file ({static}/materiali/…) or an "
         "address that starts with https://, for example %(example)s."

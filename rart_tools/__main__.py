@@ -36,7 +36,13 @@ def cmd_build(args) -> int:
     if args.command == "check":
         return 0 if build.validate(settings).ok else 1
     output = Path(args.output) if args.output else Path(settings["OUTPUT_PATH"])
-    return 0 if build.build(settings, output, debug=args.debug).ok else 1
+    try:
+        return 0 if build.build(settings, output, debug=args.debug).ok else 1
+    except OSError as error:  # build() reports its own folders' errors; this is the last net
+        if args.debug:
+            raise
+        print(build.disk_message(error, Path(output).absolute(), Messages.for_settings(settings)))
+        return 1
 
 
 def cmd_serve(args, editing: bool = False) -> int:

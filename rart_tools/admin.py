@@ -32,7 +32,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from rart.contract import CONTRACT, PELICAN_DATES, RULES, Field, Requires
+from rart.contract import (
+    CONSENT_EXAMPLE,
+    CONSENT_RE,
+    CONTRACT,
+    PELICAN_DATES,
+    PEOPLE,
+    RULES,
+    Field,
+    Requires,
+)
 from rart.frontmatter import split_document
 from rart.images import USABLE_IMAGE_EXTENSIONS
 from rart.links import FIELD_LINK_RE
@@ -50,6 +59,8 @@ LAYOUT_FIELD = "rart_layout"
 # The image and what goes with it, edited as one optional object: with an image its alt text
 # is required (the contract's Requires("image", "image_alt")), without one nothing is.
 IMAGE_GROUP = {"image": "src", "image_alt": "alt", "image_people": "people", "image_consent": "consent"}
+# The columns of the fields written one «a | b | c» row per line (rart.contract).
+ROWS = {"materials": ("label", "link"), "images": ("file", "people", "consent")}
 MIME = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".jpe": "image/jpeg", ".png": "image/png",
         ".webp": "image/webp", ".avif": "image/avif", ".gif": "image/gif", ".tif": "image/tiff",
         ".tiff": "image/tiff", ".bmp": "image/bmp"}
@@ -70,11 +81,13 @@ PATTERNS = {
     # a scheme other than the unsafe ones (validate.py, _check_link)
     "link": r"/^(?:" + FIELD_LINK_RE.pattern + r"|#\S*|\/\S*"
             r"|(?!(?:javascript|vbscript|data)\s*:)[a-z][a-z0-9+.-]+:\S+)$/i",
+    # an archive reference, RART-2025-014 (rart.contract.CONSENT_RE)
+    "consent": rf"/^{CONSENT_RE.pattern}$/",
 }
 PATTERN_TEXTS = {"date": "editor-pattern-date", "day": "editor-pattern-date",
                  "datetime": "editor-pattern-datetime",
                  "slug": "editor-pattern-slug", "url": "editor-pattern-url",
-                 "link": "editor-pattern-link"}
+                 "link": "editor-pattern-link", "consent": "editor-pattern-consent"}
 
 
 GITHUB_REMOTE = re.compile(r"github\.com[:/]+(?P<repo>[\w.-]+/[\w.-]+?)(?:\.git)?/?$")
@@ -131,7 +144,7 @@ def field_config(field: Field, content_type: str, site: Site, messages: Messages
             True if field.translatable or field.name in NOT_COPIED else "duplicate"),
     }
     kind = field.kind
-    if kind in ("text", "slug", "url", "link"):
+    if kind in ("text", "slug", "url", "link", "consent"):
         config["widget"] = "string"
     elif kind in ("markdown", "quotes", "aliases"):
         # quotes, aliases: one passage or old address per line, written as continuation lines
@@ -143,7 +156,7 @@ def field_config(field: Field, content_type: str, site: Site, messages: Messages
         # A local time in the site's time zone, as written (rart.events): never converted.
         config.update(widget="datetime", date_format="YYYY-MM-DD", time_format="HH:mm",
                       format="YYYY-MM-DD HH:mm", picker_utc=False)
-    elif kind == "choice":
+    elif kind in ("choice", "people"):
         config.update(widget="select", options=[
             {"value": value, "label": f"{value} — {meaning}"} for value, meaning in field.choices])
     elif kind == "integer":
@@ -162,6 +175,18 @@ def field_config(field: Field, content_type: str, site: Site, messages: Messages
             {"name": "label", "label": messages.text("editor-material-label"), "widget": "string",
              "required": True},
             link,
+        ])
+    elif kind == "images":
+        # One row per image of the text, written «file | sì/no | reference» (frontmatter.js).
+        people = Field("people", messages.text("editor-image-people"), True, "", kind="people",
+                       choices=PEOPLE)
+        config.update(widget="list", fields=[
+            {"name": "file", "label": messages.text("editor-image-file"), "widget": "image",
+             "required": True, "choose_url": False},
+            dict(field_config(people, content_type, site, messages, {}), required=True, i18n=False),
+            {"name": "consent", "label": messages.text("editor-image-consent"), "widget": "string",
+             "required": False, "pattern": [PATTERNS["consent"], messages.text(
+                 "editor-pattern-consent", example=CONSENT_EXAMPLE)]},
         ])
     elif kind == "list":
         config["widget"] = "list"
@@ -314,6 +339,8 @@ def formats(settings: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
             "dates": [n for n in PELICAN_DATES if n in names],
             "lists": [f.name for f in fields if f.kind in ("list", "members")],
             "materials": [f.name for f in fields if f.kind == "materials"],
+            # columns of the fields written one row per line, «a | b | c»
+            "rows": {f.name: list(ROWS[f.kind]) for f in fields if f.kind in ROWS},
             "integers": [f.name for f in fields if f.kind == "integer"],
             # the original's only (the claims ledger): a translation's data never has them
             "originalOnly": [f.name for f in fields if f.original_only],

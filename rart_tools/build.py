@@ -11,13 +11,21 @@ no traceback reaches an editor.
    untouched. Succeeded: swap it into place with two renames (output/ aside, new in place),
    then delete the previous one.
 
-The staging folders are `.build-*/output` beside the output folder: `.gitignore` already
-ignores every folder named output, and a folder left by a killed build is cleaned up (or, if
-the kill came between the two renames, put back) by the next build.
+The staging folders are `.build-<pid>-*/output` beside the output folder: `.gitignore` already
+ignores every folder named output. A folder left by a killed build (its process is gone) is
+put back, if the kill came between the two renames, and deleted by the next build, before it
+checks anything: a build that then stops for a content error leaves the previous site in place,
+as its message says.
+
+The disk (permissions, a full disk, output/ a file or a mount point) never ends in a traceback:
+every OSError of the build's own folders is reported in the editors' language, naming the
+folder and what to do, with output/ as it was (`disk_message`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import shutil
@@ -42,12 +50,14 @@ from .searchindex import publish_steps
 
 STAGING_PREFIX = ".build-"
 STALE_AFTER_SECONDS = 3600  # a staging folder this old belongs to no running build
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+NO_PERMISSION = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 @dataclass
 class Outcome:
     ok: bool
-    stage: str  # "settings", "content", "pelican", "interrupted", "done"
+    stage: str  # "settings", "content", "pelican", "disk", "interrupted", "done"
     report: str = ""  # what editors read
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)  # one entry per problem, for the devserver
@@ -152,6 +162,17 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
     started = time.monotonic()
     messages = Messages.for_settings(settings)
     set_build_date(settings)
+    output = Path(output).absolute()
+    # First what a killed build left: the message of a failed check must be true of output/.
+    try:
+        problem = check_output(output, messages)
+        if problem is None and recover(output):
+            print(messages.text("output-restored", output=_shown(output)), file=stream)
+    except OSError as error:
+        problem = disk_message(error, output, messages)
+    if problem is not None:
+        print(problem, file=stream)
+        return Outcome(False, "disk", problem, errors=[problem])
     cache = ContentCache(settings)
     if checks is validate_site:  # a file's own checks again only if it changed
         from .incremental import IncrementalChecks
@@ -159,16 +180,20 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
         checks = IncrementalChecks(cache.checks)
     checked = validate(settings, stream, checks)
     if hasattr(checks, "save"):
-        checks.save()
+        with contextlib.suppress(OSError):  # a cache not saved (a full disk) only costs time
+            checks.save()
     if not checked.ok:
+        if not output.exists():
+            print(messages.text("output-missing", output=_shown(output)), file=stream)
         return checked
     if interrupt is not None and interrupt.is_set():
         return Outcome(False, "interrupted")
-    output = Path(output).absolute()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    recover(output)
-    # The process id in the name: a preview that kills a build (serve.py) tidies its folder.
-    staging_root = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output.parent))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # The process id in the name: the next build knows whether its build is still running.
+        staging_root = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output.parent))
+    except OSError as error:
+        return _disk_failure(error, output, messages, stream, started)
     staging = staging_root / output.name
     try:
         cache.prepare(staging_root)
@@ -187,8 +212,15 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
             return Outcome(False, "pelican", errors=run.errors, seconds=time.monotonic() - started)
         write_admin(settings, staging)  # /admin/, when the editor's bundle is there
         swap_into_place(staging, output, staging_root / "previous" / output.name)
-        cache.commit()
+        with contextlib.suppress(OSError):  # the site is in place; a cache not kept costs time
+            cache.commit()
+    except OSError as error:
+        return _disk_failure(error, output, messages, stream, started)
     finally:
+        previous = staging_root / "previous" / output.name
+        if not output.exists() and previous.is_dir():  # never leave without the previous site
+            with contextlib.suppress(OSError):
+                os.rename(previous, output)
         shutil.rmtree(staging_root, ignore_errors=True)
     seconds = time.monotonic() - started
     shown_seconds = format_decimal(round(seconds, 1), locale=messages.locale)
@@ -249,6 +281,11 @@ def _run_pelican(settings: dict, staging: Path, stream, debug: bool, messages: M
             after()
     except Interrupted:
         run.interrupted = True
+    except OSError as error:
+        if error.errno in DISK_FULL | NO_PERMISSION:
+            raise  # the disk, not the site: build() says so (disk_message)
+        collector.errors.append(f"{type(error).__name__}: {error}")
+        print(messages.text("pelican-crashed", error=f"{type(error).__name__}: {error}"), file=stream)
     except Exception as error:  # noqa: BLE001 - reported plainly below, never as a traceback
         collector.errors.append(f"{type(error).__name__}: {error}")
         print(messages.text("pelican-crashed", error=f"{type(error).__name__}: {error}"), file=stream)
@@ -281,20 +318,82 @@ def swap_into_place(new: Path, target: Path, aside: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def recover(target: Path, pid: int | None = None) -> None:
-    """Tidy what a killed build left next to `target`: put the previous output back if it was
-    caught between the two renames, delete old staging folders (and at once those of the
-    build of process ``pid``, known to be dead)."""
+def recover(target: Path, pid: int | None = None) -> bool:
+    """Tidy what killed builds left next to `target`: put the previous output back if one was
+    caught between the two renames, delete the staging folders of builds whose process is gone
+    (``pid``: a build known to be dead, as the preview knows of the builds it stops) and any
+    older than STALE_AFTER_SECONDS. A running build's folder is left alone. True when the
+    previous output was put back."""
+    restored = False
+    if not target.parent.is_dir():
+        return restored
     for leftover in sorted(target.parent.glob(STAGING_PREFIX + "*")):
+        owner = _owner(leftover.name)
+        # A name without a process id was not written by this build: only its age counts.
+        dead = owner is not None and (owner == pid or not _running(owner))
         previous = leftover / "previous" / target.name
-        if not target.exists() and previous.is_dir():
+        if (dead or owner is None) and not target.exists() and previous.is_dir():
             os.rename(previous, target)
+            restored = True
         try:
             age = time.time() - leftover.stat().st_mtime
         except OSError:
             continue
-        if age > STALE_AFTER_SECONDS or (pid is not None and leftover.name.startswith(f"{STAGING_PREFIX}{pid}-")):
+        if dead or age > STALE_AFTER_SECONDS:
             shutil.rmtree(leftover, ignore_errors=True)
+    return restored
+
+
+def _owner(name: str) -> int | None:
+    """The process id in a staging folder's name (.build-<pid>-…), None if it has none."""
+    number = name[len(STAGING_PREFIX):].split("-", 1)[0]
+    return int(number) if number.isdigit() else None
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def check_output(output: Path, messages: Messages) -> str | None:
+    """What makes `output` unusable before anything is built: not a folder, or a mount point
+    (the swap renames it, which a mount point refuses)."""
+    if output.exists() or output.is_symlink():
+        if not output.is_dir():
+            return messages.text("output-not-folder", output=_shown(output))
+        if os.path.ismount(output):
+            return messages.text("output-mount-point", output=_shown(output))
+    return None
+
+
+def disk_message(error: OSError, output: Path, messages: Messages) -> str:
+    """An OSError of the build's folders, for editors: which folder, what is wrong, what to do."""
+    where = Path(os.fsdecode(error.filename)) if error.filename else output.parent
+    if any(part.startswith(STAGING_PREFIX) for part in where.parts):
+        where = output.parent  # the build's own work folder: editors know the folder it is in
+    if error.errno in DISK_FULL:
+        code = "disk-full"
+    elif error.errno in NO_PERMISSION:
+        code = "disk-permission"
+    else:
+        code = "disk-error"
+    return messages.text(code, path=_shown(where).rstrip("/"), output=_shown(output),
+                         error=error.strerror or type(error).__name__)
+
+
+def _disk_failure(error: OSError, output: Path, messages: Messages, stream, started: float) -> Outcome:
+    text = disk_message(error, output, messages)
+    if not output.exists():
+        text += "\n" + messages.text("output-missing", output=_shown(output))
+    print(text, file=stream)
+    return Outcome(False, "disk", text, seconds=time.monotonic() - started, errors=[text])
 
 
 def _shown(path: Path) -> str:

@@ -148,6 +148,8 @@ SAMPLES = {
              "{static}/materiali/volantino.pdf", "https://www.esempio.it", "mailto:rete@esempio.org",
              "tel:+39011000000", "#contatti", "pagine/membri.md", "javascript:alert(1)",
              "{attach}/materiali/volantino.pdf", "www.esempio.it"],
+    "consent": ["RART-2025-014", "LIB-2024-3", "-", "Maria Rossi", "rart-2025-014", "RART-25-014",
+                "RART 2025 014", "ok"],
 }
 # Where each kind is tried: (folder, text with {value}); every other field is valid.
 CARRIERS = {
@@ -158,6 +160,7 @@ CARRIERS = {
     "url": ("membri", "Title: Prova\nSummary: Prova.\nWebsite: {value}\n\nTesto.\n"),
     "link": ("campagne", "Title: Prova\nSummary: Prova.\nCampaign_status: past\nCta_label: Vai\n"
              "Cta_url: {value}\n\nTesto.\n"),
+    "consent": ("pagine", "Title: Prova\nSummary: Prova.\nImage_consent: {value}\n\nTesto.\n"),
 }
 
 
@@ -236,6 +239,35 @@ def test_the_format_writes_new_files_and_translations_as_make_new_and_translate(
         created.append({"folder": folder, "data": data})
     written = node("frontmatter.mjs", {"formats": formats, "create": created})["created"]
     assert written == [text, stub]
+
+
+@needs_node
+def test_body_images_are_edited_as_rows_and_written_as_the_validator_reads_them():
+    """Body_images: one «file | sì/no | reference» per line, edited as [{file, people,
+    consent}]; an empty reference is not written, a {static}/ prefix is dropped."""
+    formats = admin.formats(SETTINGS)
+    assert formats["notizie"]["rows"]["body_images"] == ["file", "people", "consent"]
+    assert formats["campagne"]["rows"]["materials"] == ["label", "link"]
+    text = ("Title: Prova\nSummary: Prova.\nDate: 2025-03-01\nCategory: Rete\n"
+            "Body_images: immagini/a.jpg | sì | RART-2025-014\n    immagini/b.png | no\n\n"
+            "![Una]({static}/immagini/a.jpg)\n")
+    read = node("frontmatter.mjs", {"formats": formats, "files": {"content/notizie/p.md": text}})
+    result = read["files"]["content/notizie/p.md"]
+    assert result["data"]["body_images"] == [
+        {"file": "immagini/a.jpg", "people": "sì", "consent": "RART-2025-014"},
+        {"file": "immagini/b.png", "people": "no", "consent": ""}]
+    assert result["saved"] == text
+    data = {k: v for k, v in result["data"].items() if k != admin.LAYOUT_FIELD}
+    data["body_images"] = [{"file": "{static}/immagini/c.jpg", "people": "no", "consent": ""}]
+    written = node("frontmatter.mjs", {"formats": formats,
+                                       "create": [{"folder": "notizie", "data": data}]})["created"][0]
+    assert "\nBody_images: immagini/c.jpg | no\n" in written
+    fields = editor_fields(admin.editor_config(SETTINGS, messages())["collections"][0])
+    rows = {f["name"]: f for f in fields["body_images"]["fields"]}
+    assert list(rows) == ["file", "people", "consent"]
+    assert rows["people"]["required"] is True
+    assert [o["value"] for o in rows["people"]["options"]] == ["sì", "no"]
+    assert rows["consent"]["pattern"][0] == admin.PATTERNS["consent"]
 
 
 # --- Headers ----------------------------------------------------------------------------------

@@ -146,6 +146,115 @@ def test_printed_pages_carry_their_address_and_never_a_lone_line(browser, real_s
     assert address in pages[0].replace("\n", ""), "the page's own address is printed on it"
 
 
+class _SlowFragments:
+    """The built site as static hosting serves it, except that every Pagefind fragment (one
+    per result shown, fetched by Pagefind's web worker) takes `delay` seconds, as on a phone
+    over prepaid data; `pending` counts the fragments still on their way."""
+
+    def __init__(self, root):
+        import functools
+        import threading
+        import time
+        from http.server import ThreadingHTTPServer
+
+        from browser import _Handler
+
+        from rart.headers import parse_headers_file
+
+        outer = self
+        self.delay, self.pending, lock = 0.8, 0, threading.Lock()
+
+        class Handler(_Handler):
+            rules = parse_headers_file((root / "_headers").read_text())
+
+            def do_GET(self):
+                if "/pagefind/fragment/" not in self.path:
+                    return super().do_GET()
+                with lock:
+                    outer.pending += 1
+                try:
+                    time.sleep(outer.delay)
+                    super().do_GET()
+                finally:
+                    with lock:
+                        outer.pending -= 1
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def settle(self, page) -> None:
+        """Until no fragment is on its way and the page has had a moment to show the last."""
+        import time
+
+        end = time.monotonic() + 20
+        while self.pending:
+            assert time.monotonic() < end, "fragments still pending"
+            time.sleep(0.05)
+        page.wait_for_timeout(200)
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _shown(page) -> list[str]:
+    return page.eval_on_selector_all("[data-search-results] li > a", "as => as.map(a => a.pathname)")
+
+
+def _pagefind(page, query: str) -> list[str]:
+    return page.evaluate("""async (query) => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        await pagefind.options({baseUrl: '/'});
+        const results = (await pagefind.search(query)).results;
+        return Promise.all(results.map(async (r) => new URL((await r.data()).url, location.href).pathname));
+    }""", query)
+
+
+def test_search_on_a_slow_connection_shows_each_result_once(browser, site):
+    """Defect seen in a fresh Debian root: a press on "more results" while the next ten were
+    still arriving loaded the same ten again (results 1-10 twice, 11-20 never; this test
+    caught it). Also held: a search that answers after a newer one leaves the newer one's
+    results (the old code got that right by writing into a list of its own)."""
+    server = _SlowFragments(site.root)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server.origin + "/cerca/?q=RART")
+        more = page.locator("[data-search-results] button")
+        more.wait_for()
+        more.click()
+        more.click(force=True)  # an impatient second press while the next ten arrive
+        for _ in range(10):
+            server.settle(page)
+            if not more.count():
+                break
+            more.click()
+        server.settle(page)
+        expected = _pagefind(page, "RART")
+        assert len(expected) > 2 * 10
+        assert _shown(page) == expected
+        # The first of two searches answers last: only the newer one's results stay.
+        page.goto(server.origin + "/cerca/")
+        search = page.locator("input[type=search]")
+        server.delay = 2.5
+        search.fill("RART")
+        search.press("Enter")
+        end = page.evaluate("Date.now()") + 10_000
+        while not server.pending:
+            assert page.evaluate("Date.now()") < end, "the first search fetched no fragment"
+            page.wait_for_timeout(20)
+        server.delay = 0.1
+        search.fill("Torino")
+        search.press("Enter")
+        server.settle(page)
+        assert _shown(page) == _pagefind(page, "Torino")[:10]
+        assert "Torino" in page.text_content("[data-search-status]")
+    finally:
+        context.close()
+        server.close()
+
+
 def _wait(page, predicate: str, arg=None, seconds: float = 10) -> None:
     """wait_for_function evaluates a string in the page, which the site's CSP forbids."""
     import time

@@ -54,6 +54,9 @@ def value_of(field: Field, members: list[str]):
         "day": st.dates(min_value=__import__("datetime").date(2024, 1, 1),
                         max_value=__import__("datetime").date(2027, 12, 31)).map(str),
         "choice": st.sampled_from([c for c, _ in field.choices] or ["x"]),
+        "people": st.sampled_from(["no", "sì"]),
+        "consent": st.sampled_from(["RART-2025-014", "LIB-2024-3"]),
+        "images": st.just("immagini/foto.jpg | no"),
         "integer": st.integers(0, 99).map(str),
         "slug": st.sampled_from(["altro-indirizzo", "indirizzo-2"]),
         "url": st.just("https://www.example.org/ente"),
@@ -87,7 +90,8 @@ def sites(draw):
         folder = site_types[content_type]
         fields = {}
         for field in CONTRACT[content_type]:
-            if field.name in ("image_alt", "image_people", "image_consent"):
+            if field.name in ("image_alt", "image_people", "image_consent", "logo_people",
+                              "logo_consent", "body_images"):
                 continue  # drawn with the image, below
             if field.required or draw(st.booleans()):
                 fields[field.title] = draw(value_of(field, members))
@@ -96,9 +100,17 @@ def sites(draw):
             fields["Image_people"] = draw(st.sampled_from(["no", "sì"]))
             if fields["Image_people"] == "sì":
                 fields["Image_consent"] = "LIB-2025-001"
+        if "Logo" in fields:
+            fields["Logo_people"] = draw(st.sampled_from(["no", "sì"]))
+            if fields["Logo_people"] == "sì":
+                fields["Logo_consent"] = "RART-2024-7"
         if draw(st.integers(0, 3)) == 0:
             fields["Status"] = draw(st.sampled_from(["hidden", "draft"]))
         body = draw(words(3, 12))
+        if draw(st.integers(0, 3)) == 0:  # an image in the text, with its row
+            body += "\n\n![Un cortile con alberi]({static}/immagini/foto.jpg)"
+            fields["Body_images"] = draw(st.sampled_from(["immagini/foto.jpg | no",
+                                                          "immagini/foto.jpg | sì | RART-2025-2"]))
         files[f"{folder}/{key}.md"] = render(fields, body)
         for lang in draw(st.lists(st.sampled_from(["en", "fr", "ar"]), unique=True, max_size=3)):
             translated = {k: (v + f" ({lang})" if k in ("Title", "Summary") and v else

@@ -108,6 +108,8 @@ MATERIALS = [
     ("con spazi.pdf", b"%PDF-1.4", "non ha il nome"),
     ("pagina.txt", b"<html><body><script>alert(1)</script>", "non è testo semplice"),
     ("vuoto.pdf", b"", "il file è vuoto"),
+    # A web page behind a PDF header: its magic bytes say PDF; only opening it tells.
+    ("ibrido.pdf", b"%PDF-1.4\n<!doctype html><script>alert(1)</script>\n", "non si riesce ad aprire"),
 ]
 
 
@@ -116,6 +118,59 @@ def add_materials(content: Path) -> None:
         (content / "materiali" / name).write_bytes(data)
     # The fixture's leaflet as a volunteer's Word would export it: author, producer, XMP.
     shutil.copyfile(HOSTILE / "volantino-autore.pdf", content / "materiali" / "volantino.pdf")
+    (content / "materiali" / "volantino-foto.pdf").write_bytes(pdf_with_a_phone_photo())
+
+
+TURIN = (45.0, 4.0, 12.5)  # the latitude the phone recorded
+
+
+def phone_photo() -> bytes:
+    """A JPEG as a phone writes it: EXIF with the camera, the time and GPS coordinates."""
+    import io
+
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Fotofonino", "Modello 12"  # Make, Model
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", TURIN, "E", (7.0, 40.0, 30.0)
+    buffer = io.BytesIO()
+    Image.new("RGB", (96, 64), (179, 38, 30)).save(buffer, "JPEG", quality=90, exif=exif,
+                                                   comment=CANARY.encode())
+    return buffer.getvalue()
+
+
+def pdf_with_a_phone_photo() -> bytes:
+    """A one-page PDF showing that photo, its JPEG bytes embedded as they are (DCTDecode), as
+    Word and most PDF writers embed a photo."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 150))
+    image = pikepdf.Stream(pdf, phone_photo())
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = 96, 64, 8
+    image.ColorSpace, image.Filter = pikepdf.Name.DeviceRGB, pikepdf.Name.DCTDecode
+    page = pdf.pages[0]
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    page.Contents = pdf.make_stream(b"q 192 0 0 128 4 11 cm /Im0 Do Q")
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def jpegs_in(data: bytes) -> list[bytes]:
+    """The raw bytes of every JPEG image in a PDF."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return [obj.read_raw_bytes() for obj in pdf.objects
+                if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == pikepdf.Name.Image
+                and obj.get("/Filter") == pikepdf.Name.DCTDecode]
 
 
 def test_the_corpus_has_at_least_60_cases_with_distinct_names():
@@ -360,12 +415,36 @@ def test_only_clean_downloads_are_published(hostile_build):
     assert library and all(b'class="rart-library"' in p.read_bytes() for p in library)
     published = sorted(p.relative_to(output / "materiali").as_posix()
                        for p in (output / "materiali").rglob("*") if p.is_file() and p not in library)
-    assert published == ["volantino.pdf"]
+    assert published == ["volantino-foto.pdf", "volantino.pdf"]
     data = (output / "materiali" / "volantino.pdf").read_bytes()
     assert b"CANARY" not in data and b"mario" not in data
     with pikepdf.open(output / "materiali" / "volantino.pdf") as pdf:
         assert "/Info" not in pdf.trailer or not dict(pdf.docinfo)
         assert "/Metadata" not in pdf.Root
+
+
+def test_a_phone_photo_inside_an_editors_pdf_loses_its_gps(hostile_build):
+    """The photo inside content/materiali/volantino-foto.pdf carries GPS coordinates, the
+    camera and a comment; the published PDF shows the same picture without any of them."""
+    import io
+
+    from PIL import Image
+
+    _, output, _ = hostile_build
+    source = jpegs_in(pdf_with_a_phone_photo())
+    with Image.open(io.BytesIO(source[0])) as image:  # the test can fail: the source has GPS
+        assert image.getexif().get_ifd(0x8825)[2] == TURIN
+    published = (output / "materiali" / "volantino-foto.pdf").read_bytes()
+    images = jpegs_in(published)
+    assert len(images) == 1
+    for raw in images:
+        assert b"Exif\x00\x00" not in raw and b"Fotofonino" not in raw and CANARY.encode() not in raw
+        with Image.open(io.BytesIO(raw)) as image:
+            assert image.size == (96, 64)
+            assert not image.getexif() and not image.getexif().get_ifd(0x8825)
+            assert "exif" not in image.info and "comment" not in image.info
+            image.load()  # still a picture
+    assert b"Fotofonino" not in published and CANARY.encode() not in published
 
 
 @pytest.mark.parametrize("material", MATERIALS, ids=[m[0] for m in MATERIALS])

@@ -141,19 +141,23 @@ def image_build(tmp_path_factory):
 
     news = content / "notizie" / "notizia-1.md"
     add_front_matter(news, "Image: {static}/immagini/foto-gps.jpg",
-                     "Image_alt: Operatrici e ospiti intorno a un tavolo, in una sala luminosa")
+                     "Image_alt: Operatrici e ospiti intorno a un tavolo, in una sala luminosa",
+                     # a synthetic picture: a test archive's reference (rart.contract.CONSENT_RE)
+                     "Image_people: sì", "Image_consent: TEST-2025-001",
+                     "Body_images: immagini/cortile.jpg | no")
     append_body(news, "![Un cortile con alberi e panchine]({static}/immagini/cortile.jpg)\n\n"
                       "Una riga di testo.\n\n![decorativa]({static}/immagini/cortile.jpg)\n\n"
                       "[Scarica la foto del cortile]({static}/immagini/cortile.jpg)\n")
     add_front_matter(content / "notizie" / "notizia-1.ar.md", "Image: immagini/foto-gps.jpg",
-                     "Image_alt: عاملات وضيوف حول طاولة في قاعة مضيئة")
+                     "Image_alt: عاملات وضيوف حول طاولة في قاعة مضيئة",
+                     "Image_people: sì", "Image_consent: TEST-2025-001")
     member = content / "membri" / "alfa.md"
     text = member.read_text(encoding="utf-8")
     if re.search(r"^Logo:", text, re.M):
-        member.write_text(re.sub(r"^Logo:.*$", "Logo: immagini/loghi/alfa.png", text, flags=re.M),
-                          encoding="utf-8")
+        member.write_text(re.sub(r"^Logo:.*$", "Logo: immagini/loghi/alfa.png\nLogo_people: no", text,
+                                 flags=re.M), encoding="utf-8")
     else:
-        add_front_matter(member, "Logo: immagini/loghi/alfa.png")
+        add_front_matter(member, "Logo: immagini/loghi/alfa.png", "Logo_people: no")
 
     settings = settings_file(folder, content, folder / "cache")
     output = folder / "output"

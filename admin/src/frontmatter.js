@@ -16,7 +16,9 @@
  *   order      field names in the order `make new` writes them (the contract's order)
  *   always     fields written even when empty (`Key:`), as `make new` writes them
  *   lists      comma-separated fields, edited as arrays (Tags, Members)
- *   materials  one `Label | link` per line, edited as [{label, link}]
+ *   rows       {field: [column, …]}: one `a | b | c` row per line, edited as [{column: …}]
+ *              (Materials: label, link; Body_images: file, people, consent); `materials`,
+ *              the older name, lists fields with the columns label and link
  *   integers   whole numbers, edited as numbers (Order)
  *   files      paths of files under content/, written as `immagini/foto.jpg`
  *   groups     {object: {flat field: subfield}}: fields edited together as one optional object
@@ -95,7 +97,8 @@ export function makeFormat(schema) {
   const order = schema.order || [];
   const always = new Set(schema.always || []);
   const lists = new Set(schema.lists || []);
-  const materials = new Set(schema.materials || []);
+  const rows = { ...(schema.rows || {}) };
+  for (const name of schema.materials || []) rows[name] = rows[name] || ["label", "link"];
   const integers = new Set(schema.integers || []);
   const originalOnly = new Set(schema.originalOnly || []);
   const files = new Set(schema.files || []);
@@ -111,11 +114,17 @@ export function makeFormat(schema) {
     const lines = values.filter((v) => v !== "");
     const joined = lines.join("\n");
     if (lists.has(key)) return splitList(lines.join(", "));
-    if (materials.has(key)) {
+    if (rows[key]) {
+      const columns = rows[key];
       return lines.map((line) => {
-        const bar = line.indexOf("|");
-        return bar < 0 ? { label: line, link: "" }
-          : { label: line.slice(0, bar).trim(), link: line.slice(bar + 1).trim() };
+        // the last column takes the rest of the line, bars included (a link may hold one)
+        const parts = line.split("|");
+        const row = {};
+        columns.forEach((column, n) => {
+          const part = n === columns.length - 1 ? parts.slice(n).join("|") : parts[n];
+          row[column] = (part ?? "").trim();
+        });
+        return row;
       });
     }
     if (integers.has(key) && /^[0-9]{1,9}$/.test(joined)) return Number(joined);
@@ -161,11 +170,22 @@ export function makeFormat(schema) {
       const items = Array.isArray(value) ? value : splitList(value);
       return [items.map((s) => String(s).trim()).filter(Boolean).join(", ")];
     }
-    if (materials.has(key)) {
-      const rows = (Array.isArray(value) ? value : [])
-        .filter((m) => m && !(isEmpty(m.label) && isEmpty(m.link)))
-        .map((m) => `${String(m.label ?? "").trim()} | ${String(m.link ?? "").trim()}`);
-      return rows.length ? rows : [""];
+    if (rows[key]) {
+      const columns = rows[key];
+      const cell = (row, column) => {
+        const text = String(row[column] ?? "").trim();
+        return column === "file"
+          ? text.replace(/^\{static\}/, "").replace(/^\/+/, "") : text;
+      };
+      const lines = (Array.isArray(value) ? value : [])
+        .filter((row) => row && !columns.every((column) => isEmpty(row[column])))
+        .map((row) => {
+          const cells = columns.map((column) => cell(row, column));
+          // an empty last column is not written: «immagini/mappa.png | no»
+          while (cells.length > 2 && cells[cells.length - 1] === "") cells.pop();
+          return cells.join(" | ");
+        });
+      return lines.length ? lines : [""];
     }
     if (Array.isArray(value)) value = value.join(", ");
     if (files.has(key)) value = String(value).replace(/^\{static\}/, "").replace(/^\/+/, "");

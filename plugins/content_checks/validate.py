@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 from rart.addresses import Address
 from rart.aliases import AliasProblem, normalise, reserved_prefixes
 from rart.contract import (
+    CONSENT_EXAMPLE,
+    CONSENT_RE,
     CONTRACT,
     PELICAN_DATES,
     PLACEHOLDER,
@@ -33,6 +35,8 @@ from rart.contract import (
     all_field_names,
     fields_by_name,
     prints,
+    has_people,
+    image_row,
     status_of,
 )
 from rart.events import EventTimeProblem, is_ambiguous, parse_local
@@ -42,6 +46,7 @@ from rart.images import (
     REFUSED_IMAGE_EXTENSIONS,
     USABLE_IMAGE_EXTENSIONS,
     candidates,
+    image_path,
     is_external,
     is_generic_alt,
     is_image_path,
@@ -101,6 +106,10 @@ class Item:
     # Fields already reported as misspelt or malformed, so not reported missing as well.
     misnamed: set[str] = field(default_factory=set)
     inherited_status: str = "published"  # a translation's, from its original
+    # Consent (rart.contract, PEOPLE): the images of the text as found, (line, shown target,
+    # content path) and those Body_images declares, content path -> line.
+    text_images: list[tuple[int, str, str]] = field(default_factory=list)
+    declared_images: dict[str, int] = field(default_factory=dict)
 
     def value(self, name: str) -> str:
         entry = self.fields.get(name)
@@ -294,9 +303,13 @@ class _Validator:
         if not verdict.ok:
             self.add(shown, None, verdict.code, **(verdict.params or {}))
         elif verdict.kind is not None and verdict.kind.name == "pdf":
-            found = identifying_metadata(path)
-            if found:
-                self.add(shown, None, "material-metadata", severity=WARNING, fields="; ".join(found))
+            detail = _pdf_problem(path)
+            if detail:
+                self.add(shown, None, "material-unreadable", kind="PDF", detail=detail)
+            else:
+                found = identifying_metadata(path)
+                if found:
+                    self.add(shown, None, "material-metadata", severity=WARNING, fields="; ".join(found))
 
     def _name(self, rel, shown, folder, stem) -> Item:
         name = parse_name(rel, self.site.languages)
@@ -380,6 +393,7 @@ class _Validator:
             self.add(item, None, "empty-body")
         body_scan = scan(body, body_start)
         self._check_scan(item, body_scan)
+        self._check_text_images(item)
         self._check_wording(item, body_scan)
         self._check_sentences(item, body_scan)
 
@@ -577,6 +591,68 @@ class _Validator:
         self.add(item, line, "bad-choice", value=value, name=f.title, choices=choices,
                  example=f"{f.title}: {allowed[0]}")
 
+    def _kind_people(self, item, f, entry, value, line):
+        if has_people(value) is None:
+            self._bad_people(item, line, f.title, value, f"{f.title}: no")
+
+    def _bad_people(self, item, line, name, value, example):
+        self.add(item, line, "bad-people", value=value, name=name, example=example)
+
+    def _kind_consent(self, item, f, entry, value, line):
+        self._check_consent(item, line, f.title, value, f.example)
+
+    def _check_consent(self, item, line, name, value, example) -> None:
+        if not CONSENT_RE.fullmatch(value):
+            self.add(item, line, "bad-consent", value=value[:60], name=name,
+                     reference=CONSENT_EXAMPLE, example=example)
+
+    def _kind_images(self, item, f, entry, value, line):
+        """Body_images: one «file | sì/no | reference» per line (rart.contract.image_row)."""
+        for v, n in zip(entry.values, entry.value_lines):
+            if not v:
+                continue
+            row = image_row(v)
+            if row is None:
+                self.add(item, n, "bad-image-row", value=v[:80], example=f.example)
+                continue
+            path = unquote(image_path(row.file)[0])
+            if path not in self.files:
+                close = difflib.get_close_matches(path, sorted(self.files), n=1, cutoff=0.7)
+                hint = self.messages.text("hint-did-you-mean", suggestion=close[0]) if close else ""
+                self.add(item, n, "missing-file", value=row.file, name=f.title, where="immagini/",
+                         hint=hint, example=f.example)
+                continue
+            if path in item.declared_images:
+                self.add(item, n, "duplicate-image-row", value=row.file,
+                         other=item.declared_images[path])
+                continue
+            item.declared_images[path] = n
+            people = has_people(row.people)
+            if people is None:
+                self._bad_people(item, n, f.title, row.people, f"{f.title}: {row.file} | no")
+            elif people and not row.consent:
+                self.add(item, n, "needs-consent", field=f.title, value=f"{row.file} | {row.people}",
+                         needs=self.messages.text("consent-reference"),
+                         example=f"{f.title}: {row.file} | sì | {CONSENT_EXAMPLE}")
+            elif people:
+                self._check_consent(item, n, f.title, row.consent,
+                                    f"{f.title}: {row.file} | sì | {CONSENT_EXAMPLE}")
+
+    def _check_text_images(self, item: Item) -> None:
+        """Every image of the text is declared in Body_images (with or without people), and
+        every declared image is in the text (a warning: the row is out of date)."""
+        if "body_images" not in fields_by_name(item.type):
+            return
+        used = set()
+        for line, target, path in item.text_images:
+            used.add(path)
+            if path not in item.declared_images:
+                self.add(item, line, "undeclared-image", target=target[:80], file=path,
+                         example=f"Body_images: {path} | no")
+        for path, line in item.declared_images.items():
+            if path not in used:
+                self.add(item, line, "unused-image-row", severity=WARNING, file=path)
+
     def _kind_integer(self, item, f, entry, value, line):
         if not re.fullmatch(r"[0-9]{1,9}", value):
             self.add(item, line, "bad-integer", name=f.title, value=value, example=f.example)
@@ -665,7 +741,8 @@ class _Validator:
                     continue
                 if item.value(rule.needs).strip():
                     continue
-                code = f"needs-{rule.needs}" if f"needs-{rule.needs}" in MESSAGES else "needs"
+                code = rule.code or (f"needs-{rule.needs}" if f"needs-{rule.needs}" in MESSAGES
+                                     else "needs")
                 self.add(item, entry.line, code, field=contract[rule.field].title, value=value,
                          needs=contract[rule.needs].title, line_of_field=entry.line,
                          example=contract[rule.needs].example)
@@ -702,6 +779,9 @@ class _Validator:
                     self.add(item, found.line, "bad-alt", value=found.text,
                              example=f"![Le operatrici degli enti in assemblea]({found.target})")
                 self._check_image(item, found.line, found.target)
+            elif found.kind == "ref" and is_image_path(image_path(found.target)[0]):
+                self._text_image(item, found.line, found.target)  # [x]: immagini/foto.jpg
+                self._check_link(item, found.line, found.target, text=found.text)
             else:
                 self._check_link(item, found.line, found.target, text=found.text)
 
@@ -730,11 +810,17 @@ class _Validator:
             return
         places = candidates(target, item.folder)
         if any(c in self.files for c in places):
+            self._text_image(item, line, target)
             return
         close = difflib.get_close_matches(places[-1] if places else path, sorted(self.files), n=1,
                                           cutoff=0.7)
         hint = self.messages.text("hint-did-you-mean", suggestion="{static}/" + close[0]) if close else ""
         self.add(item, line, "broken-static", target=target, where="immagini/", hint=hint)
+
+    def _text_image(self, item: Item, line: int, target: str) -> None:
+        path = next((c for c in candidates(target, item.folder) if c in self.files), None)
+        if path is not None:
+            item.text_images.append((line, target, path))
 
     def _check_link(self, item: Item, line: int, target: str, text: str = "", in_field: bool = False) -> None:
         """A link in the text, or in a field (`in_field`: Cta_url, Materials), where the
@@ -819,9 +905,9 @@ class _Validator:
             return
         texts = list(body_scan.prose)
         for name, entry in item.fields.items():
-            if name in ("todo", "image_consent") or CONTRACT_KIND.get((item.type, name)) in (
+            if name == "todo" or CONTRACT_KIND.get((item.type, name)) in (
                 "date", "day", "choice", "integer", "slug", "url", "link", "file", "members", "quotes",
-                "datetime", "aliases", "campaign",
+                "people", "consent", "images", "datetime", "aliases", "campaign",
             ):
                 continue
             for v, n in zip(entry.values, entry.value_lines):
@@ -1053,6 +1139,24 @@ class _Validator:
             expected = f"content/{page_folders[0]}/home{suffix}.md"
             self.add(self.shown(f"{page_folders[0]}/home{suffix}.md"), None, "missing-home",
                      language=self.site.languages[code].name, expected=expected, lang=code)
+
+
+def _pdf_problem(path: Path) -> str | None:
+    """Why the build's PDF rewrite (plugins/materials/pdf.py, pikepdf) could not open the file,
+    or None: a file that only starts like a PDF (an HTML page behind a %PDF header), damaged or
+    encrypted, is refused here as the build would refuse it. Without pikepdf (a validator run
+    with only its own dependencies) the build still refuses it."""
+    try:
+        import pikepdf
+    except ImportError:
+        return None
+    try:
+        with pikepdf.open(path):
+            return None
+    except pikepdf.PasswordError:
+        return "encrypted"
+    except (pikepdf.PdfError, ValueError, OSError) as error:
+        return str(error).replace(str(path), path.name)[:200]
 
 
 CONTRACT_KIND = {(t, f.name): f.kind for t, fields in CONTRACT.items() for f in fields}

@@ -26,12 +26,17 @@ if (form) {
     return li;
   }
 
+  // Each search has a number; one that answers after a newer one has started writes nothing.
+  let latest = 0;
+
   async function search(query) {
+    const run = ++latest;
     if (!pagefind) {
       pagefind = await import(form.dataset.pagefind);
       await pagefind.options({ baseUrl: form.dataset.base });
     }
     const results = (await pagefind.search(query)).results;
+    if (run !== latest) return;
     const total = results.length;
     status.textContent = (total ? status.dataset.found : status.dataset.none)
       .replace("%(count)s", total.toLocaleString(document.documentElement.lang))
@@ -46,20 +51,33 @@ if (form) {
     more.type = "button";
     more.className = "rart-cta rart-cta--secondary rart-search__more";
     more.textContent = found.dataset.more;
+    found.replaceChildren(list);
     let shown = 0;
-    async function next() {
-      const batch = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
-      const items = batch.map(item);
-      list.append(...items);
-      shown += batch.length;
-      if (shown >= total) more.remove();
-      return items[0];
+    let loading = null;
+    // The next ten, one batch at a time: a press while they arrive waits for the same batch
+    // (on a slow connection an impatient second press must not load them twice). The button
+    // comes after the first ten, and goes when everything is shown.
+    function next() {
+      loading ??= (async () => {
+        found.setAttribute("aria-busy", "true");
+        const batch = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
+        if (run !== latest) return null;
+        const items = batch.map(item);
+        list.append(...items);
+        shown += batch.length;
+        if (shown >= total) more.remove();
+        else if (!more.isConnected) found.append(more);
+        return items[0];
+      })().finally(() => {
+        loading = null;
+        if (run === latest) found.removeAttribute("aria-busy");
+      });
+      return loading;
     }
     more.addEventListener("click", async () => {
       const first = await next();
-      first.querySelector("a").focus(); // the reader goes on from the first new result
+      first?.querySelector("a").focus(); // the reader goes on from the first new result
     });
-    found.replaceChildren(list, more);
     await next();
   }
 
