@@ -34,9 +34,9 @@ from rart.contract import (
     Requires,
     all_field_names,
     fields_by_name,
-    prints,
     has_people,
     image_row,
+    prints,
     status_of,
 )
 from rart.events import EventTimeProblem, is_ambiguous, parse_local
