@@ -63,7 +63,7 @@ system-fonts: ## Find or install the fonts and FriBiDi the share cards need
 html: $(VENV)/.runtime system-fonts ## Check the content, then build the site into output/
 	$(TOOLS) build --content $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
-check: $(VENV)/.runtime ## Check the content only, build nothing (CI shows the messages on the pull request)
+check: $(VENV)/.runtime ## Check the content only (renamed files keep their old address), build nothing (CI shows the messages on the pull request)
 	$(TOOLS) check --content $(INPUTDIR) -s $(CONFFILE)
 
 clean: ## Remove output/ and caches (cache/ holds encoded images: safe to delete)
@@ -88,7 +88,7 @@ edit: $(VENV)/.runtime system-fonts $(ADMIN_BUNDLE) ## Edit in the browser: http
 # Scaffolding (rart_tools/scaffold.py). Values reach the tools through the environment (make
 # exports command-line variables), so quotes in a title need no escaping.
 # LANG is also the locale variable: only a LANG given on the command line counts.
-new: $(VENV)/.runtime ## New content file: make new TYPE=news TITLE="Titolo" (news, campaign, member, page, achievement)
+new: $(VENV)/.runtime ## New content file: make new TYPE=news TITLE="Titolo" (news, campaign, event, member, page, achievement)
 	@$(TOOLS) new --content $(INPUTDIR) "$$TYPE" "$$TITLE"
 
 translate: $(VENV)/.runtime ## Translation stub: make translate FILE=content/pagine/obiettivi.md LANG=en

@@ -46,6 +46,7 @@ CONTENT_TYPES = {
     "campagne": {"type": "campaign", "url": "campagne/{slug}/", "template": "campaign"},
     "membri": {"type": "member", "url": "membri/{slug}/", "template": "member"},
     "risultati": {"type": "achievement", "url": "", "template": "page"},
+    "eventi": {"type": "event", "url": "eventi/{slug}/", "template": "event"},
 }
 # Pages whose address is fixed rather than derived from their slug (key -> path), and pages
 # drawn by their own template (key -> template): editors never write either in front matter.
@@ -71,7 +72,9 @@ USE_FOLDER_AS_CATEGORY = False
 I18N_DATE_FORMAT = "long"  # a CLDR format name for Babel's format_date
 
 # Main navigation: page keys, in order. Each resolves to the page in the reader's language.
-NAV_PAGES = ["chi-siamo", "obiettivi", "risultati", "campagne", "membri", "notizie", "contatti"]
+# "eventi" is the events listing, in the menu of a language only while it has events.
+NAV_PAGES = ["chi-siamo", "obiettivi", "risultati", "campagne", "eventi", "membri", "notizie",
+             "contatti"]
 FOOTER_PAGES = ["cerca", "glossario", "ringraziamenti", "privacy", "accessibilita"]
 
 # --- Listings written per language by plugins/i18n ----------------------------------------
@@ -82,6 +85,11 @@ ARCHIVES_PATH = "notizie/archivio/"
 FEED_PATH = "feed.xml"  # per language: feed.xml, en/feed.xml, …
 SITEMAP_PATH = "sitemap.xml"  # one for the whole site, with hreflang alternates
 SITEMAP_EXCLUDE_KEYS = ["404"]
+# Written only for a language that has something to list (plugins/events, plugins/library):
+EVENTS_INDEX_PATH = "eventi/"  # upcoming and past events
+EVENTS_CALENDAR_PATH = "eventi/calendario.ics"  # every event, to subscribe to (webcal:)
+LIBRARY_PATH = "materiali/"  # every downloadable file of the site
+LIBRARY_LANGUAGE_PATH = "materiali/lingua/{code}/"  # the same, only the files in one language
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -105,8 +113,25 @@ DISPLAY_PAGES_ON_MENU = DISPLAY_CATEGORIES_ON_MENU = False
 PLUGINS = [
     "plugins.i18n", "plugins.markup", "plugins.members", "plugins.campaigns",
     "plugins.achievements", "plugins.content_checks", "plugins.assets", "plugins.publishing",
-    "plugins.images", "plugins.pagetext", "plugins.materials",
+    "plugins.images", "plugins.pagetext", "plugins.materials", "plugins.events", "plugins.redirects",
+    "plugins.printing", "plugins.library",
 ]
+
+# --- Links that never break (plugins/redirects, rart/aliases.py) ----------------------------
+# Every printable item (campaigns, and pages with Print: sì) gets a short link from its file
+# name, per language: c/attiva/, ar/c/attiva/. Its QR codes point there. Old addresses listed
+# in a page's Aliases, and the short links of its former file names, become redirect pages
+# (meta refresh and rel=canonical) and rules in _redirects (Netlify, Cloudflare Pages).
+SHORT_LINK_PATH = "c/{key}/"
+REDIRECTS_FILE = "_redirects"
+
+# --- Print materials (plugins/printing, docs/printing.md) ----------------------------------
+# An A4 poster and an A5 flyer per printable item and language, drawn with fpdf2 and HarfBuzz
+# shaping, in the site's colours and fonts (IMAGES_CARD below), with a QR code to the short
+# link. Cached like images: a PDF is drawn again only when what it shows changes.
+PRINT_PATH = "stampa/{key}-{format}.pdf"  # per language: stampa/…, ar/stampa/…
+PRINT_CACHE_PATH = os.path.join(HERE, "cache", "print")
+PRINT_WORKERS = None  # processes that draw PDFs; None: one per core
 
 # Video and map hosts whose links, alone in a paragraph, become click-to-load notices
 # (plugins/markup/embeds.py): domain or domain/path prefix -> (name shown to readers, kind).

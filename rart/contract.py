@@ -28,6 +28,9 @@ from typing import Any
 #   list       comma-separated words
 #   members    comma-separated member keys (file names in content/membri/ without .md)
 #   quotes     one passage of docs/source/ per line, word for word (claims.py checks them)
+#   datetime   AAAA-MM-GG HH:MM, a local time in the site's time zone (rart.events)
+#   aliases    one old address of the page per line, from the site root: /campagne/vecchio/
+#   campaign   the key of a campaign (its file name in content/campagne/ without .md)
 #   people     whether identifiable people are in a picture: sì or no (PEOPLE)
 #   consent    the archive reference of a signed consent form (CONSENT_RE), never a name
 #   images     the images of the text, one 'file | people | consent' per line (IMAGE_ROW)
@@ -54,7 +57,7 @@ class Field:
 
     @property
     def multiline(self) -> bool:
-        return self.kind in ("markdown", "materials", "quotes", "images")
+        return self.kind in ("markdown", "materials", "quotes", "images", "aliases")
 
 
 YES = ("sì", "si")
@@ -144,7 +147,24 @@ TAIL = (
                    ("hidden", "nascosta: pubblicata ma fuori dagli elenchi")),
           meaning="Con draft il file resta fuori dal sito finché non è pronto."),
 )
-COMMON = HEAD + TAIL
+ALIASES_FIELD = Field(
+    "aliases", "indirizzi precedenti", False, "Aliases: /campagne/vecchio-nome/", kind="aliases",
+    scaffold=False,
+    meaning="Gli indirizzi che la pagina aveva prima, uno per riga (dalla seconda riga rientrano "
+    "di 4 spazi): chi li apre, anche da un codice QR stampato, arriva qui. Vanno aggiunti quando "
+    "si rinomina il file; il controllo lo chiede.",
+)
+# Types whose items have a page of their own get Aliases; data-only types (risultati) do not.
+PAGE_TAIL = (ALIASES_FIELD,) + TAIL
+COMMON = HEAD + PAGE_TAIL
+
+PRINT_FIELD = Field(
+    "print", "materiali da stampare", False, "Print: sì", kind="choice",
+    choices=(("sì", "un manifesto A4 e un volantino A5 con il codice QR"), ("no", "nessuno")),
+    scaffold=False,
+    meaning="sì per avere un manifesto A4 e un volantino A5 in PDF, con il codice QR della "
+    "pagina; le campagne li hanno sempre, salvo Print: no.",
+)
 
 MEMBERS_FIELD = Field(
     "members", "enti coinvolti", False, "Members: babel, cisv", kind="members",
@@ -166,9 +186,10 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
               scaffold=False,
               meaning="Il giorno dell'ultima modifica importante; aggiungilo solo quando aggiorni."),
         MEMBERS_FIELD,
+        PRINT_FIELD,
     )
-    + TAIL,
-    "page": COMMON,
+    + PAGE_TAIL,
+    "page": HEAD + (PRINT_FIELD,) + PAGE_TAIL,
     "campaign": HEAD
     + (
         Field("campaign_status", "stato della campagna", True, "Campaign_status: active",
@@ -189,8 +210,9 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
               meaning="Un materiale per riga, «Titolo | collegamento»; le righe dopo la prima rientrano di 4 spazi.",
           translatable=True),
         MEMBERS_FIELD,
+        PRINT_FIELD,
     )
-    + TAIL,
+    + PAGE_TAIL,
     "member": HEAD
     + (
         Field("legal_form", "forma giuridica", False, "Legal_form: Cooperativa Sociale", todo=True,
@@ -211,7 +233,7 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
               f"Logo_consent: {CONSENT_EXAMPLE}", kind="consent",
               meaning="Con Logo_people: sì, il riferimento d'archivio della liberatoria."),
     )
-    + TAIL,
+    + PAGE_TAIL,
     "achievement": HEAD
     + (
         Field("order", "posizione nell'elenco", True, "Order: 3", kind="integer",
@@ -220,6 +242,36 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
               meaning="Il giorno del risultato, se si conosce (AAAA-MM-GG)."),
     )
     + TAIL,
+    "event": HEAD
+    + (
+        Field("start", "inizio", True, "Start: 2025-05-10 18:00", kind="datetime",
+              meaning="Giorno e ora di inizio (AAAA-MM-GG HH:MM), ora di Torino: il sito sa da "
+              "sé se è ora legale."),
+        Field("end", "fine", False, "End: 2025-05-10 20:00", kind="datetime",
+              meaning="Giorno e ora di fine, non prima dell'inizio. Senza fine l'evento passa "
+              "tra quelli passati il giorno dopo."),
+        Field("place", "luogo", True, "Place: Sala del quartiere, via Esempio 1, Torino",
+              meaning="Dove si svolge: il nome del luogo e l'indirizzo, come si scrive su un "
+              "invito.", translatable=True),
+        Field("accessibility", "accessibilità del luogo", False,
+              "Accessibility: Sala al piano terra, senza gradini; bagno accessibile.", todo=True,
+              meaning="Come si arriva e si entra: gradini, ascensore, bagno accessibile, "
+              "interpretariato. Solo quello che si sa di certo.", translatable=True),
+        Field("organizers", "enti che organizzano", False, "Organizers: babel, cisv",
+              kind="members",
+              meaning="Gli enti della rete che organizzano: il nome del loro file in "
+              "content/membri/, senza .md."),
+        Field("campaign", "campagna", False, "Campaign: un-estate-di-accoglienza",
+              kind="campaign",
+              meaning="La campagna di cui fa parte: il nome del suo file in content/campagne/, "
+              "senza .md."),
+        Field("registration", "iscrizione", False,
+              "Registration: https://www.esempio.org/iscrizione", kind="link",
+              meaning="Dove ci si iscrive: una pagina del sito o un indirizzo https://. Se non "
+              "serve iscriversi, lascialo vuoto."),
+        PRINT_FIELD,
+    )
+    + PAGE_TAIL,
 }
 
 
@@ -272,6 +324,15 @@ PELICAN_DATES = ("date", "modified")
 # The most a content file may weigh; longer text is almost always a pasted document or a
 # binary file saved as .md (the longest real page is under 10 kB).
 MAX_FILE_BYTES = 1_000_000
+
+
+def prints(content_type: str, value: object) -> bool:
+    """Whether an item gets print materials: campaigns always (unless `Print: no`), every
+    other type with pages only with `Print: sì`."""
+    written = str(value or "").strip().casefold()
+    if content_type == "campaign":
+        return written != "no"
+    return written in YES
 
 
 def status_of(value: object, inherited: str = "published") -> str:

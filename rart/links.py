@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 MARKER_RE = re.compile(r"[{|](?P<what>[^{}|]*)[}|](?P<path>.*)")
@@ -48,3 +50,20 @@ def resolve(path: str, referrer_folder: str, *, from_root: bool) -> str:
 def inside(rel: str) -> bool:
     """Whether a normalised content-relative path stays inside content/."""
     return not (rel == ".." or rel.startswith("../") or rel.startswith("/"))
+
+
+def field_target(value: str, generated: Mapping[str, Any], static: Mapping[str, Any],
+                 siteurl: str = "") -> str | None:
+    """A front-matter link (Cta_url, Materials, Registration) as the build resolves it:
+    '{filename}/pagine/membri.md' -> the URL of that content item, '{static}/materiali/x.pdf'
+    -> the URL of that file (from Pelican's `generated_content` and `static_content`, path ->
+    object with a `url`), anything else as written. None when a marked link points nowhere."""
+    if not value:
+        return ""
+    for marker, registry in (("{filename}", generated), ("{static}", static)):
+        if value.startswith(marker):
+            target = registry.get(value[len(marker):].lstrip("/"))
+            if target is None:
+                return None
+            return f"{siteurl}/{target.url}"
+    return value

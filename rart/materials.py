@@ -189,6 +189,9 @@ class Download:
     media_type: str
     labels: dict[str, str]
     published: Callable[[], tuple[str, int]] = field(repr=False, compare=False)
+    # {lang: (content type, key)} of the item whose Materials field lists it, per language:
+    # the materials library shows which campaign a file belongs to.
+    linked_from: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
     @property
     def url(self) -> str:

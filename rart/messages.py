@@ -406,6 +406,10 @@ MESSAGES: dict[str, Message] = {
         what=N_("the %(kind)s file cannot be opened to remove its hidden data (author, computer paths) (%(detail)s)"),
         fix=N_("save or export it again from the program that made it"),
     ),
+    "material-metadata": Message(
+        what=N_("the PDF says who made it and with what (%(fields)s): the site publishes a copy without these data, but this file keeps them in the repository, where anyone can read them"),
+        fix=N_("if a name should not be public, export the PDF again without its document properties (in Word: File › Info › Check Document) and replace this file"),
+    ),
     "static-not-material": Message(
         what=N_("this file is in a folder whose files are published as they are; downloads go in %(folder)s"),
         fix=N_("move it to %(folder)s"),
@@ -664,6 +668,103 @@ MESSAGES: dict[str, Message] = {
             "its original (only «Status: draft» is allowed, while the translation is not ready)"
         ),
     ),
+    # --- old addresses (Aliases), short links, renamed files (rart/aliases.py) --------------
+    "alias-external": Message(
+        what=N_("«%(value)s» is an address of another site: Aliases lists old addresses of this site"),
+        fix=N_("write the old address from the / that follows the site's name, without https:// and the name"),
+        example="%(example)s",
+    ),
+    "alias-not-rooted": Message(
+        what=N_("«%(value)s» does not start with /"),
+        fix=N_("write the old address as the browser showed it, from the / that follows the site's name"),
+        example="%(example)s",
+    ),
+    "alias-query": Message(
+        what=N_("«%(value)s» contains ? or #: only the address of the page is needed"),
+        fix=N_("delete the ? or # and what follows it"),
+        example="%(example)s",
+    ),
+    "alias-home": Message(
+        what=N_("«%(value)s» is the home page's address: it cannot lead to another page"),
+        fix=N_("delete the line"),
+    ),
+    "alias-characters": Message(
+        what=N_("«%(value)s» is not an address this site ever had: its addresses have only lowercase letters without accents, digits, hyphens and /"),
+        fix=N_("copy the old address exactly as the browser showed it"),
+        example="%(example)s",
+    ),
+    "alias-file": Message(
+        what=N_("«%(value)s» is a file, not a page"),
+        fix=N_("Aliases lists old addresses of pages (they end with / or .html); a file in content/materiali/ keeps its name, or the pages that link it change the link"),
+        example="%(example)s",
+    ),
+    "alias-own": Message(
+        what=N_("«%(value)s» is this page's own address, not an old one"),
+        fix=N_("delete the line"),
+    ),
+    "alias-taken": Message(
+        what=N_("«%(value)s» is the address of %(other)s, which exists: readers would never reach this page through it"),
+        fix=N_("delete the line, or check the address"),
+    ),
+    "alias-reserved": Message(
+        what=N_("«%(value)s» is an address the site uses for its own files (style, images, short links, print materials)"),
+        fix=N_("delete the line, or check the address"),
+    ),
+    "alias-duplicate": Message(
+        what=N_("«%(value)s» is already an old address of %(other)s"),
+        fix=N_("keep it in one file only: the page readers of the old address should reach"),
+    ),
+    "renamed-without-alias": Message(
+        what=N_(
+            "this file was renamed from %(old_file)s: its old address %(old)s would stop working "
+            "for whoever has it (printed QR codes, shared links, search engines)"
+        ),
+        fix=N_("add the old address to the Aliases field: readers who open it will reach this page"),
+        example="%(example)s",
+    ),
+    "short-link-taken": Message(
+        what=N_("the print materials of this file would have the short link %(url)s, which is already the one of %(other)s: the two files have the same name"),
+        fix=N_("rename one of the two files (and add its old address to Aliases), or remove «Print: sì»"),
+    ),
+    # --- events (rart/events.py) ------------------------------------------------------------
+    "event-time-format": Message(
+        what=N_("«%(value)s» is not a day and a time: %(name)s needs both"),
+        fix=N_("write year-month-day, a space and hours:minutes, Turin time%(hint)s"),
+        example="%(example)s",
+    ),
+    "event-time-gap": Message(
+        what=N_("%(value)s does not exist in %(zone)s: that night the clocks go forward from 2:00 to 3:00"),
+        fix=N_("check the time"),
+        example="%(example)s",
+    ),
+    "event-time-ambiguous": Message(
+        what=N_("%(value)s happens twice in %(zone)s: that night the clocks go back from 3:00 to 2:00; the site takes the first time (summer time)"),
+        fix=N_("if that is right, nothing to do; an event at that hour is rare, so check the time"),
+    ),
+    "unknown-campaign": Message(
+        what=N_("the campaign «%(value)s» is not in content/campagne/%(hint)s"),
+        fix=N_("write the campaign's file name without .md"),
+        example=N_("Campaign: un-estate-di-accoglienza"),
+    ),
+    # --- print materials (plugins/printing) --------------------------------------------------
+    "no-shaping": Message(
+        what=N_(
+            "the print materials cannot set Arabic text on this computer (missing: %(missing)s): "
+            "its letters would be printed apart and from left to right"
+        ),
+        fix=N_("reinstall the pinned dependencies: rm -rf .venv, then make html (the uharfbuzz wheel needs nothing else)"),
+    ),
+    "no-print-font": Message(
+        what=N_("the print materials have no %(weight)s font for the %(script)s alphabet in %(where)s"),
+        fix=N_(
+            "install the package %(package)s (Debian or Ubuntu: sudo apt-get install %(package)s, "
+            "or bash scripts/system-fonts.sh), or name a font in IMAGES_CARD['fonts']"
+        ),
+    ),
+    "print-failed": Message(
+        what=N_("the print materials of this page could not be drawn: %(error)s"),
+        fix=N_("check the title, the summary and the image; if they look right, tell the developers (the error is above)"),
+    ),
     "wording": Message(
         what=N_("«%(found)s» is discouraged by the Carta di Roma guidelines"),
         fix=N_("instead: %(suggestion)s"),
@@ -685,6 +786,12 @@ TEXTS: dict[str, str] = {
     "hint-date": N_(" (for example %(suggestion)s)"),
     "hint-translation": N_("; is the original %(suggestion)s?"),
     "listing-news": N_("the news listing"),
+    "listing-events": N_("the events listing"),
+    "listing-library": N_("the materials library"),
+    "hint-campaigns": N_("; campaigns are: %(names)s"),
+    "hint-no-campaigns": N_("; the site has no campaign yet"),
+    "script-latin": N_("Latin"),
+    "script-arabic": N_("Arabic"),
     "summary-errors": N_(
         "Content checks: %(errors)s in %(files)s. The site was not built and output/ is "
         "unchanged: fix them and run the command again."
@@ -696,6 +803,7 @@ TEXTS: dict[str, str] = {
     "type-campaign": N_("campaigns"),
     "type-member": N_("member profiles"),
     "type-achievement": N_("achievements"),
+    "type-event": N_("events"),
     "weight-bold": N_("bold"),
     "weight-regular": N_("regular"),
     "todo-files": N_("%(files)s have fields to fill in: `make content-todo` lists them."),
@@ -809,6 +917,9 @@ TEXTS: dict[str, str] = {
     "editor-material-label": N_("Title"),
     "editor-material-link": N_("Link"),
     "editor-pattern-date": N_("Write the date as YYYY-MM-DD, for example %(example)s."),
+    "editor-pattern-datetime": N_(
+        "Write the day and the time as YYYY-MM-DD HH:MM, Turin time, for example %(example)s."
+    ),
     "editor-pattern-slug": N_(
         "Only lowercase letters without accents, digits and hyphens, for example %(example)s."
     ),

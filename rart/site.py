@@ -8,8 +8,10 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .addresses import NOWHERE, Address, at, pattern_prefix
+from .events import zone
 from .languages import Language, Languages, load_languages
 from .types import ContentType, ContentTypes, load_types
 
@@ -23,7 +25,13 @@ LISTING_SETTINGS = {
     "tag": "TAG_PATH",
     "feed": "FEED_PATH",
     "calendar": "PUBLISHING_CALENDAR_PATH",
+    "events": "EVENTS_INDEX_PATH",
+    "events_calendar": "EVENTS_CALENDAR_PATH",
+    "library": "LIBRARY_PATH",
+    "library_language": "LIBRARY_LANGUAGE_PATH",
 }
+# Listings every language always has (the others exist only when there is something to list).
+ALWAYS_LISTED = ("news", "archives", "feed")
 
 
 class SettingsError(ValueError):
@@ -42,6 +50,10 @@ class Site:
     paged_pattern: str  # "{base_name}/pagina/{number}/": pages 2, 3, … of a listing
     sitemap_path: str
     generated_dirs: tuple[str, ...]  # folders the build writes at the site root
+    short_link_pattern: str = ""  # "c/{key}/": the stable short link of a printable item
+    print_pattern: str = ""  # "stampa/{key}-{format}.pdf": a generated print material
+    redirects_file: str = ""  # "_redirects": the redirect rules, for hosts that read them
+    timezone: str = "Europe/Rome"  # TIMEZONE: where editors' local times are (events)
     materials_dir: str = "materiali"  # downloads, under content/ and at the site root
 
     @classmethod
@@ -61,11 +73,19 @@ class Site:
         patterns = settings.get("PAGINATION_PATTERNS") or ()
         paged = next((str(p[1]) for p in patterns if int(p[0]) > 1), "")
         card = settings.get("IMAGES_CARD") or {}
+        short_link = str(settings.get("SHORT_LINK_PATH") or "")
+        print_pattern = str(settings.get("PRINT_PATH") or "")
+        for name, pattern, fields in (("SHORT_LINK_PATH", short_link, ("{key}",)),
+                                      ("PRINT_PATH", print_pattern, ("{key}", "{format}"))):
+            if pattern and not all(f in pattern for f in fields):
+                raise SettingsError(f"{name} must contain {' and '.join(fields)}.")
         generated = [
             str(settings.get("THEME_STATIC_DIR", "theme")),
             "pagefind",
             str(settings.get("IMAGES_SOURCE_DIR", "immagini")),
             str(card.get("output_dir", "anteprime")),
+            pattern_prefix(short_link).strip("/"),
+            pattern_prefix(print_pattern).strip("/"),
             str(settings.get("MATERIALS_SOURCE_DIR", "materiali")),
             str(settings.get("EDITOR_PATH", "admin")),
         ]
@@ -80,6 +100,10 @@ class Site:
             paged_pattern=paged,
             sitemap_path=str(settings.get("SITEMAP_PATH", "")),
             generated_dirs=tuple(d.strip("/") for d in generated if d),
+            short_link_pattern=short_link,
+            print_pattern=print_pattern,
+            redirects_file=str(settings.get("REDIRECTS_FILE") or ""),
+            timezone=str(settings.get("TIMEZONE") or "Europe/Rome"),
             materials_dir=str(settings.get("MATERIALS_SOURCE_DIR", "materiali")).strip("/"),
         )
 
@@ -91,6 +115,10 @@ class Site:
         if not isinstance(site, Site):
             site = context[CONTEXT_KEY] = cls.from_settings(settings)
         return site
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zone(self.timezone)
 
     # --- where files are ----------------------------------------------------------------
     def shown(self, rel: str) -> str:
@@ -145,6 +173,29 @@ class Site:
         page ('category', 'tag') with its slug."""
         return at(self.listings[name], self.languages[lang], **fields)
 
+    def has_listing(self, name: str) -> bool:
+        return name in self.listings
+
+    def short_link(self, key: str, lang: str) -> Address:
+        """The short, stable link of a printable item (its QR code points here): the item's
+        key in the language's short-link space, 'c/attiva/' or 'ar/c/attiva/'. It depends
+        on the file name only, so a new Slug or title never breaks a printed code; a renamed
+        file keeps its old short link through its Aliases (plugins/redirects)."""
+        if not self.short_link_pattern:
+            return NOWHERE
+        return at(self.short_link_pattern, self.languages[lang], key=key)
+
+    def print_file(self, key: str, lang: str, name: str) -> Address:
+        """A generated print material of item `key` in `lang`: `name` is the format's file
+        word ('manifesto-a4'), e.g. 'stampa/attiva-manifesto-a4.pdf', 'ar/stampa/…'."""
+        return at(self.print_pattern, self.languages[lang], key=key, format=name)
+
+    @staticmethod
+    def item_calendar(item_url: str, slug: str) -> Address:
+        """An event's own calendar file, next to its page: 'eventi/x/' -> 'eventi/x/x.ics'."""
+        url = f"{item_url}{slug}.ics"
+        return Address(url, url)
+
     def listing_urls(self, name: str) -> dict[str, str]:
         """lang -> the listing's URL, every language: a listing's translations."""
         return {code: self.listing(name, code).url for code in self.languages}
@@ -156,6 +207,9 @@ class Site:
             language.prefix + pattern_prefix(self.listings[name])
             for name in ("category", "tag") if name in self.listings
         ]
+        for pattern in (self.short_link_pattern, self.print_pattern):
+            if pattern:
+                prefixes.append(language.prefix + pattern_prefix(pattern))
         if "news" in self.listings and self.paged_pattern:
             base = language.prefix + self.listings["news"]
             prefixes.append(pattern_prefix(self.paged_pattern.replace("{base_name}", base.rstrip("/"))))

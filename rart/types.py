@@ -22,6 +22,7 @@ ITALIAN_SINGULAR = {
     "campaign": "campagna",
     "member": "ente",
     "achievement": "risultato",
+    "event": "evento",
 }
 
 

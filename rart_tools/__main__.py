@@ -161,6 +161,14 @@ def cmd_todo(args) -> int:
     return 0
 
 
+def cmd_epoch(args) -> int:
+    """SOURCE_DATE_EPOCH for today's build: midnight of today in the site's time zone."""
+    from .build import todays_epoch
+
+    print(todays_epoch(_settings(args)))
+    return 0
+
+
 def cmd_status(args) -> int:
     from rart.catalogs import po_path
     from rart.messages import DOMAIN as EDITORS
@@ -249,7 +257,9 @@ def parser() -> argparse.ArgumentParser:
     _site_arguments(sub)
     sub.set_defaults(run=cmd_translate)
     for name, run, text in (("todo", cmd_todo, "what editors still have to fill in"),
-                            ("status", cmd_status, "translation status per language")):
+                            ("status", cmd_status, "translation status per language"),
+                            ("epoch", cmd_epoch, "SOURCE_DATE_EPOCH of today's midnight in the "
+                                                 "site's time zone (the nightly build's date)")):
         sub = commands.add_parser(name, help=text)
         _site_arguments(sub)
         sub.set_defaults(run=run)

@@ -73,6 +73,7 @@ DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 PATTERNS = {
     "date": rf"/^{DAY}(?:[ T][0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?$/",
     "day": rf"/^{DAY}$/",
+    "datetime": rf"/^{DAY} [0-9]{{2}}:[0-9]{{2}}$/",
     "slug": rf"/^{SLUG_RE.pattern}$/",
     # http(s), a dot in the host name, no space (validate.py, _kind_url)
     "url": r"/^https?:\/\/[^\s\/?#]*\.\S*$/i",
@@ -84,6 +85,7 @@ PATTERNS = {
     "consent": rf"/^{CONSENT_RE.pattern}$/",
 }
 PATTERN_TEXTS = {"date": "editor-pattern-date", "day": "editor-pattern-date",
+                 "datetime": "editor-pattern-datetime",
                  "slug": "editor-pattern-slug", "url": "editor-pattern-url",
                  "link": "editor-pattern-link", "consent": "editor-pattern-consent"}
 
@@ -144,11 +146,16 @@ def field_config(field: Field, content_type: str, site: Site, messages: Messages
     kind = field.kind
     if kind in ("text", "slug", "url", "link", "consent"):
         config["widget"] = "string"
-    elif kind in ("markdown", "quotes"):
-        config["widget"] = "text"  # quotes: one passage per line, written as continuation lines
+    elif kind in ("markdown", "quotes", "aliases"):
+        # quotes, aliases: one passage or old address per line, written as continuation lines
+        config["widget"] = "text"
     elif kind in ("date", "day"):
         config.update(widget="datetime", time_format=False, date_format="YYYY-MM-DD",
                       format="YYYY-MM-DD", picker_utc=False)
+    elif kind == "datetime":
+        # A local time in the site's time zone, as written (rart.events): never converted.
+        config.update(widget="datetime", date_format="YYYY-MM-DD", time_format="HH:mm",
+                      format="YYYY-MM-DD HH:mm", picker_utc=False)
     elif kind in ("choice", "people"):
         config.update(widget="select", options=[
             {"value": value, "label": f"{value} — {meaning}"} for value, meaning in field.choices])
@@ -186,6 +193,10 @@ def field_config(field: Field, content_type: str, site: Site, messages: Messages
     elif kind == "members":
         members = site.types.by_name("member").folder
         config.update(widget="relation", collection=members, multiple=True,
+                      value_field="{{slug}}", search_fields=["title"], display_fields=["title"])
+    elif kind == "campaign":
+        campaigns = site.types.by_name("campaign").folder
+        config.update(widget="relation", collection=campaigns, multiple=False,
                       value_field="{{slug}}", search_fields=["title"], display_fields=["title"])
     else:
         raise ValueError(f"The contract's kind {kind!r} ({content_type}.{field.name}) has no editor widget.")

@@ -112,12 +112,38 @@ def read_settings(settings_file: str | os.PathLike, overrides: dict | None = Non
     return pelican_read_settings(str(settings_file), override=dict(overrides or {}))
 
 
+# SOURCE_DATE_EPOCH as this process found it: given by the caller (CI), it is kept; absent,
+# each build takes today's midnight (rebuilds of a preview left running overnight move on).
+GIVEN_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
+
+
+def todays_epoch(settings: dict) -> int:
+    """Midnight of today in the site's time zone, as a Unix time: the date every build of
+    the day shares, so events move to the past list on the first build after they end and
+    two builds of one day are byte-identical (rart.clock reads it back)."""
+    import datetime as dt
+
+    from rart.events import midnight
+    from rart.site import Site
+
+    zone = Site.from_settings(settings).zone
+    return midnight(dt.datetime.now(zone).date(), zone)
+
+
+def set_build_date(settings: dict) -> None:
+    if not GIVEN_EPOCH:
+        os.environ["SOURCE_DATE_EPOCH"] = str(todays_epoch(settings))
+
+
 def validate(settings: dict, stream=None, checks=validate_site, config=None) -> Outcome:
     """Step 1 alone: every problem printed; ok when there is no error (warnings are advice).
     ``checks`` is validate_site or what stands for it (incremental.IncrementalChecks);
-    ``config``, the checks' configuration when the caller keeps one (the preview)."""
+    ``config``, the checks' configuration when the caller keeps one (the preview). Files
+    renamed since the base branch (renames.py, from git) need their old address in Aliases."""
+    from .renames import renamed_files
+
     stream = stream or sys.stdout
-    config = config or load_config(settings)
+    config = config or load_config(settings, renames=renamed_files(Path(settings["PATH"])))
     result = checks(config)
     report = format_report(result.problems, config.messages, result.checked_files)
     print(report, file=stream)
@@ -136,6 +162,7 @@ def build(settings: dict, output: Path, stream=None, debug: bool = False, checks
     stream = stream or sys.stdout
     started = time.monotonic()
     messages = Messages.for_settings(settings)
+    set_build_date(settings)
     output = Path(output).absolute()
     # First what a killed build left: the message of a failed check must be true of output/.
     try:

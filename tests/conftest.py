@@ -15,13 +15,20 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixture_site"
 
 
-def build(content: Path, settings: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+def build(content: Path, settings: Path, output: Path, *extra: str,
+          env: dict | None = None) -> subprocess.CompletedProcess:
     """Run Pelican as `make html` does, with every warning fatal."""
     return subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings),
          "--fatal", "warnings", *extra],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0", **(env or {})},
     )
+
+
+# The fixture site is built as the nightly build of 1 June 2025 would be: SOURCE_DATE_EPOCH at
+# that day's midnight in Turin (rart.events.midnight), so its events fall on both sides.
+FIXTURE_EPOCH = "1748728800"
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -50,7 +57,8 @@ def site(real_build) -> BuiltSite:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> BuiltSite:
     output = tmp_path_factory.mktemp("fixture") / "output"
-    result = build(FIXTURE / "content", FIXTURE / "fixtureconf.py", output)
+    result = build(FIXTURE / "content", FIXTURE / "fixtureconf.py", output,
+                   env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(output)
 
@@ -129,6 +137,46 @@ def real_server(site):
     server = SiteServer(site.root)
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site):
+    from browser import SiteServer
+
+    server = SiteServer(fixture_site.root)
+    yield server
+    server.close()
+
+
+# The pages the real site does not have yet (it names no campaign and no event): a campaign
+# with its print materials, the events listing and pages, the home page with its events
+# block, the materials library, in Italian and Arabic. The browser checks run on them as on
+# every real page.
+TOOLKIT_PAGES = [
+    "index.html", "ar/index.html",
+    "campagne/attiva/index.html", "ar/campagne/attiva/index.html",
+    "eventi/index.html", "ar/eventi/index.html",
+    "eventi/incontro-futuro/index.html", "ar/eventi/incontro-futuro/index.html",
+    "eventi/assemblea-2024/index.html",
+    "materiali/index.html", "ar/materiali/index.html", "ar/materiali/lingua/it/index.html",
+]
+
+
+@pytest.fixture(scope="session")
+def toolkit_sweep(browser, fixture_server, fixture_site):
+    """TOOLKIT_PAGES of the fixture site, loaded once in Chromium like the real pages."""
+    from browser import sweep
+
+    for rel in TOOLKIT_PAGES:
+        assert (fixture_site.root / rel).is_file(), rel
+    return sweep(browser, fixture_server, TOOLKIT_PAGES)
+
+
+@pytest.fixture(scope="session")
+def swept(real_sweep, toolkit_sweep):
+    """Every page the browser checks cover: the real site's and the toolkit's fixture pages
+    (named fixture/…)."""
+    return {**real_sweep, **{f"fixture/{rel}": report for rel, report in toolkit_sweep.items()}}
 
 
 @pytest.fixture(scope="session")

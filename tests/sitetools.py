@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 ORIGIN = "http://localhost:8000"
+REDIRECT_MARK = b'http-equiv="refresh"'
 
 
 class BuiltSite:
@@ -17,7 +18,22 @@ class BuiltSite:
 
     @cached_property
     def pages(self) -> list[Path]:
+        """Every page of the site; redirect pages (old addresses, short links) are not pages
+        but pointers to one: they are in `redirects`."""
+        return [p for p in self._html if p not in set(self.redirects)]
+
+    @cached_property
+    def redirects(self) -> list[Path]:
+        return [p for p in self._html if REDIRECT_MARK in p.read_bytes()[:2048]]
+
+    @cached_property
+    def _html(self) -> list[Path]:
         return sorted(p for p in self.root.rglob("*.html"))
+
+    def redirect_target(self, path: Path) -> str:
+        """Where a redirect page leads: its meta refresh's URL."""
+        content = self.tree(self.rel(path)).xpath("//meta[@http-equiv='refresh']/@content")[0]
+        return content.split("url=", 1)[1]
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()

@@ -17,43 +17,43 @@ def looks(reports, attribute):
     return {rel: getattr(r.looks, attribute) for rel, r in reports.items() if getattr(r.looks, attribute)}
 
 
-def test_the_keyboard_reaches_every_page_s_links(real_sweep):
+def test_the_keyboard_reaches_every_page_s_links(swept):
     # The skip link, the brand, four languages and the menu at least.
-    assert {rel: r.looks.focus_count for rel, r in real_sweep.items() if r.looks.focus_count < 8} == {}
+    assert {rel: r.looks.focus_count for rel, r in swept.items() if r.looks.focus_count < 8} == {}
 
 
-def test_focused_text_and_focus_ring_contrast_in_light_scheme(real_sweep):
-    assert looks(real_sweep, "focus_light") == {}
+def test_focused_text_and_focus_ring_contrast_in_light_scheme(swept):
+    assert looks(swept, "focus_light") == {}
 
 
-def test_focused_text_and_focus_ring_contrast_in_dark_scheme(real_sweep):
-    assert looks(real_sweep, "focus_dark") == {}
+def test_focused_text_and_focus_ring_contrast_in_dark_scheme(swept):
+    assert looks(swept, "focus_dark") == {}
 
 
-def test_no_text_is_painted_over_by_decoration_at_any_width_or_in_print(real_sweep):
-    assert looks(real_sweep, "decoration") == {}
+def test_no_text_is_painted_over_by_decoration_at_any_width_or_in_print(swept):
+    assert looks(swept, "decoration") == {}
 
 
-def test_decorative_glyphs_keep_away_from_their_text(real_sweep):
-    assert looks(real_sweep, "glyph_gaps") == {}
+def test_decorative_glyphs_keep_away_from_their_text(swept):
+    assert looks(swept, "glyph_gaps") == {}
 
 
-def test_no_link_or_button_name_contains_a_decorative_glyph(real_sweep):
-    assert looks(real_sweep, "glyph_names") == {}
+def test_no_link_or_button_name_contains_a_decorative_glyph(swept):
+    assert looks(swept, "glyph_names") == {}
 
 
-def test_printed_text_is_dark_on_white(real_sweep):
-    assert looks(real_sweep, "print_contrast") == {}
+def test_printed_text_is_dark_on_white(swept):
+    assert looks(swept, "print_contrast") == {}
 
 
-def test_header_takes_at_most_a_fifth_of_a_small_phone_screen(real_sweep):
-    tall = {rel: r.looks.header_360 for rel, r in real_sweep.items()
+def test_header_takes_at_most_a_fifth_of_a_small_phone_screen(swept):
+    tall = {rel: r.looks.header_360 for rel, r in swept.items()
             if not 0 < r.looks.header_360 <= HEADER_SHARE * 800}
     assert tall == {}
 
 
-def test_ibm_engine_finds_no_wcag_2_2_violation(real_sweep):
-    assert {rel: r.ace for rel, r in real_sweep.items() if r.ace} == {}
+def test_ibm_engine_finds_no_wcag_2_2_violation(swept):
+    assert {rel: r.ace for rel, r in swept.items() if r.ace} == {}
 
 
 def _expanded(page) -> bool | None:

@@ -68,6 +68,11 @@ def value_of(field: Field, members: list[str]):
         "quotes": st.sampled_from(["nessuna", "Avviato un tavolo di confronto presso la Prefettura di Torino"]),
         "members": st.lists(st.sampled_from(members or ["nessuno"]), min_size=1, max_size=2,
                             unique=True).map(", ".join),
+        # An event's start and end, in order, at an hour every day has in Turin.
+        "datetime": st.just("2025-05-10 20:00" if field.name == "end" else "2025-05-10 18:00"),
+        # An old address no page has; translations get their language's (below).
+        "aliases": st.text("abcdef0123456789", min_size=6, max_size=6).map(lambda s: f"/vecchi/{s}/"),
+        "campaign": st.just(""),  # optional: a key is tested in tests/broken/cases.toml
     }[field.kind]
 
 
@@ -108,7 +113,8 @@ def sites(draw):
                                                           "immagini/foto.jpg | sì | RART-2025-2"]))
         files[f"{folder}/{key}.md"] = render(fields, body)
         for lang in draw(st.lists(st.sampled_from(["en", "fr", "ar"]), unique=True, max_size=3)):
-            translated = {k: (v + f" ({lang})" if k in ("Title", "Summary") and v else v)
+            translated = {k: (v + f" ({lang})" if k in ("Title", "Summary") and v else
+                              f"/{lang}{v}" if k == "Aliases" else v)
                           for k, v in fields.items() if k != "Status"}
             if draw(st.integers(0, 4)) == 0:
                 translated["Status"] = draw(st.sampled_from(["draft", "hidden", "published"]))

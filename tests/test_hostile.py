@@ -116,6 +116,8 @@ MATERIALS = [
 def add_materials(content: Path) -> None:
     for name, data, _ in MATERIALS:
         (content / "materiali" / name).write_bytes(data)
+    # The fixture's leaflet as a volunteer's Word would export it: author, producer, XMP.
+    shutil.copyfile(HOSTILE / "volantino-autore.pdf", content / "materiali" / "volantino.pdf")
     (content / "materiali" / "volantino-foto.pdf").write_bytes(pdf_with_a_phone_photo())
 
 
@@ -247,15 +249,37 @@ def _texts(output: Path):
             yield path, path.read_text(encoding="utf-8", errors="replace")
 
 
+def _own_redirect(tree, rel: str, output: Path) -> bool:
+    """A redirect page the build wrote (plugins/redirects): listed in _redirects, with one
+    meta refresh to a page of this site that exists. Content can never make one."""
+    rules = (output / "_redirects").read_text(encoding="utf-8").split("\n")
+    source = "/" + (rel.removesuffix("index.html") if rel.endswith("/index.html") else rel)
+    refreshes = tree.xpath("//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content")
+    if len(refreshes) != 1 or not any(line.startswith(source + " ") for line in rules):
+        return False
+    delay, _, target = refreshes[0].partition("; url=")
+    if delay != "0" or not target.startswith("/") or target.startswith("//"):
+        return False
+    path = output / target.lstrip("/")
+    return (path / "index.html").is_file() if target.endswith("/") else path.is_file()
+
+
 def test_every_page_is_inert(hostile_build):
     _, output, _ = hostile_build
     pages = sorted(output.rglob("*.html"))
     assert len(pages) > 60
     problems = []
+    redirects = 0
     for page in pages:
         rel = page.relative_to(output).as_posix()
-        problems += _problems(lxml_html.fromstring(page.read_bytes()), rel)
+        tree = lxml_html.fromstring(page.read_bytes())
+        found = _problems(tree, rel)
+        if found == [f"{rel}: meta refresh"] and _own_redirect(tree, rel, output):
+            redirects += 1
+            continue
+        problems += found
     assert problems == [], "\n".join(problems[:40])
+    assert redirects > 0  # the exception above is exercised
 
 
 def test_every_feed_entry_is_inert(hostile_build):
@@ -357,7 +381,7 @@ def test_a_symbolic_link_inside_content_is_fine(content):
     assert status == 0, output
 
 
-@pytest.mark.parametrize("address", ["theme", "pagefind", "anteprime", "immagini", "materiali", "admin"])
+@pytest.mark.parametrize("address", ["theme", "pagefind", "anteprime", "immagini", "materiali", "admin", "c", "stampa"])
 def test_reserved_addresses_are_refused_naming_the_new_file(content, address):
     (content / "pagine" / f"{address}.md").write_text("Title: Pagina\nSummary: Una pagina.\n\nTesto.\n",
                                                      encoding="utf-8")
@@ -385,7 +409,12 @@ def test_only_clean_downloads_are_published(hostile_build):
     import pikepdf
 
     _, output, _ = hostile_build
-    published = sorted(p.name for p in (output / "materiali").iterdir())
+    # The materials library's pages (plugins/library) live at /materiali/ too: they are the
+    # build's own (its template), and nothing else is HTML.
+    library = [p for p in (output / "materiali").rglob("index.html")]
+    assert library and all(b'class="rart-library"' in p.read_bytes() for p in library)
+    published = sorted(p.relative_to(output / "materiali").as_posix()
+                       for p in (output / "materiali").rglob("*") if p.is_file() and p not in library)
     assert published == ["volantino-foto.pdf", "volantino.pdf"]
     data = (output / "materiali" / "volantino.pdf").read_bytes()
     assert b"CANARY" not in data and b"mario" not in data

@@ -233,7 +233,7 @@ def test_contract_required_and_todo():
     todo = todo_fields("member", {"title": "X", "summary": "s", "legal_form": "ETS",
                                   "todo": "logo in alta risoluzione; "})
     assert todo == ["città", "sito web", "logo", "logo in alta risoluzione"]
-    assert set(CONTRACT) == {"news", "page", "campaign", "member", "achievement"}
+    assert set(CONTRACT) == {"news", "page", "campaign", "member", "achievement", "event"}
 
 
 # --- i18n: bidi, sitemap, status ----------------------------------------------------------

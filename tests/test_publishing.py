@@ -214,7 +214,8 @@ def test_workflow_is_valid(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     text = workflow.read_text()
     for needed in ["pull_request", "make test", "make publish", "actions/upload-pages-artifact",
-                   "actions/deploy-pages", "refs/heads/main"]:
+                   "actions/deploy-pages", "refs/heads/main", "schedule:", "cron:",
+                   "SOURCE_DATE_EPOCH", "rart_tools epoch", "make check", "fetch-depth: 0"]:
         assert needed in text
 
 

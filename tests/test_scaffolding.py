@@ -93,6 +93,28 @@ def test_new_file_passes_the_checks_once_summary_and_text_are_written(content, t
     assert status == 0, output
 
 
+@pytest.mark.parametrize("type_name", ["event", "evento", "eventi"])
+def test_make_new_event_asks_for_when_and_where(content, type_name):
+    """`make new TYPE=event`: the file names every field of an event; the check asks for the
+    summary, the start, the place and the text, and passes once they are written."""
+    result = run("new", "--content", str(content), type_name, "Assemblea aperta")
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = content / "eventi" / "assemblea-aperta.md"
+    status, output = check(content)
+    assert status == 1
+    errors = [line for line in output.splitlines() if line.startswith("ERRORE")]
+    assert len(errors) == 4, output
+    for field in ("Summary (riassunto)", "Start (inizio)", "Place (luogo)"):
+        assert f"Il campo obbligatorio {field} è vuoto" in output, field
+    assert "ancora segnata con ✎" in output
+    complete(path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Start:\n", "Start: 2031-10-25 18:30\n").replace("Place:\n", "Place: Torino\n")
+    path.write_text(text, encoding="utf-8")
+    status, output = check(content)
+    assert status == 0, output
+
+
 def test_new_campaign_points_its_button_somewhere_real(content):
     (content / "pagine" / "contatti.md").write_text("Title: Contatti\nSummary: s.\n\nTesto.\n")
     run("new", "--content", str(content), "campaign", "Estate")

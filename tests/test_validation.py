@@ -207,3 +207,24 @@ def test_plain_pelican_runs_the_same_checks(content, tmp_path, monkeypatch):
     assert result.returncode != 0
     assert "manca il campo obbligatorio summary" in output.casefold()
     assert "il campo «order» non si usa nelle pagine" in output.casefold()
+
+
+def test_a_pdf_that_names_its_author_is_a_warning_naming_the_file(content):
+    """Published without them (plugins/materials), but the file in the repository keeps the
+    author and the program: the editor is told, with the file and what it says."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["dc:title"] = "Relazione"
+    pdf.docinfo["/Author"] = "Mario Rossi"
+    pdf.docinfo["/Producer"] = "Microsoft Word"
+    pdf.save(content / "materiali" / "relazione.pdf")
+    status, output = check(content)
+    assert status == 0, output
+    assert "AVVISO content/materiali/relazione.pdf\n" in output, output
+    assert "Author: Mario Rossi; Producer: Microsoft Word; XMP" in output
+    assert "dove chiunque può leggerli" in output
+    # The fixture's leaflet says nothing about who made it: nothing to say about it.
+    assert "content/materiali/volantino.pdf" not in output

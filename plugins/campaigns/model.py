@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rart.links import field_target
+
 STATUSES = ("active", "past")
 
 
@@ -73,16 +75,11 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
 def resolve_link(value: str, context: dict) -> str:
     """A link written as Pelican writes links in Markdown: '{filename}/pagine/membri.md' points
     to another content file (in its language), '{static}/materiali/x.pdf' to a static file,
-    anything else is kept as written. Returns a URL relative to the site root."""
-    if not value:
-        return ""
-    siteurl = context.get("SITEURL", "")
-    for marker, registry in (("{filename}", "generated_content"), ("{static}", "static_content")):
-        if value.startswith(marker):
-            path = value[len(marker):].lstrip("/")
-            target = context.get(registry, {}).get(path)
-            if target is None:
-                code = "broken-filename" if marker == "{filename}" else "broken-static"
-                raise CampaignFieldError(code, {"target": value, "where": "materiali/"})
-            return f"{siteurl}/{target.url}"
-    return value
+    anything else is kept as written (rart.links.field_target). Returns a URL relative to the
+    site root."""
+    target = field_target(value, context.get("generated_content", {}),
+                          context.get("static_content", {}), context.get("SITEURL", ""))
+    if target is None:
+        code = "broken-filename" if value.startswith("{filename}") else "broken-static"
+        raise CampaignFieldError(code, {"target": value, "where": "materiali/"})
+    return target

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rart.aliases import Rename
 from rart.contract import MAX_FILE_BYTES
 from rart.htmlpolicy import theme_ids
 from rart.messages import LANGUAGES as MESSAGE_LANGUAGES
@@ -53,6 +54,9 @@ class Config:
     max_sentence_words: int = DEFAULTS["CONTENT_CHECKS_MAX_SENTENCE_WORDS"]
     ignore: tuple[str, ...] = ()  # IGNORE_FILES patterns
     today: dt.date = field(default_factory=dt.date.today)
+    # Files renamed since the base branch (rart_tools/renames.py reads them from git; the
+    # plugin inside Pelican has none): each needs its old address in Aliases.
+    renames: tuple[Rename, ...] = ()
     # Ids the theme's templates write (exact, prefixes): content must not repeat them.
     reserved_ids: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
@@ -70,7 +74,8 @@ def messages_for(settings: Mapping[str, Any]) -> Messages:
     return Messages(Path(settings["I18N_TRANSLATIONS_DIR"]), setting(settings, "CONTENT_CHECKS_LANGUAGE"))
 
 
-def load_config(settings: Mapping[str, Any], today: dt.date | None = None) -> Config:
+def load_config(settings: Mapping[str, Any], today: dt.date | None = None,
+                renames: tuple[Rename, ...] = ()) -> Config:
     """A Config from Pelican settings (a dict with PATH, LANGUAGES, CONTENT_TYPES, …)."""
     language = setting(settings, "CONTENT_CHECKS_LANGUAGE")
     if language not in MESSAGE_LANGUAGES:
@@ -91,6 +96,7 @@ def load_config(settings: Mapping[str, Any], today: dt.date | None = None) -> Co
         max_sentence_words=max_words,
         ignore=tuple(settings.get("IGNORE_FILES", ())),
         today=today or dt.date.today(),
+        renames=tuple(renames),
         reserved_ids=theme_ids(settings.get("THEME")),
     )
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from rart.addresses import Address
+from rart.aliases import AliasProblem, normalise, reserved_prefixes
 from rart.contract import (
     CONSENT_EXAMPLE,
     CONSENT_RE,
@@ -34,8 +36,10 @@ from rart.contract import (
     fields_by_name,
     has_people,
     image_row,
+    prints,
     status_of,
 )
+from rart.events import EventTimeProblem, is_ambiguous, parse_local
 from rart.frontmatter import META_MORE_RE, META_RE, Document, Entry, split_document
 from rart.htmlpolicy import is_reserved_id, is_safe_link, url_scheme
 from rart.images import (
@@ -58,6 +62,7 @@ from rart.problems import ERROR, WARNING, Problem
 
 from .body import Scan, html_tag, scan
 from .config import Config
+from .pdfinfo import identifying_metadata
 from .readability import long_sentences
 
 OTHER_MARKUP = ("html", "htm", "rst")  # Pelican would read these too, unchecked
@@ -77,6 +82,10 @@ DOMAIN_RE = re.compile(
     r"(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:it|org|com|eu|net|info|gov|edu))(?:/|$)",
     re.I,
 )
+# What a listing is called in a message about an address it owns (rart.messages TEXTS).
+LISTING_TEXTS = {"news": "listing-news", "archives": "listing-news", "feed": "listing-news",
+                 "events": "listing-events", "events_calendar": "listing-events",
+                 "library": "listing-library"}
 NO_FUTURE = ("date", "modified")  # publication days; campaign days may well be in the future
 MAX_REPORTS_PER_KIND = 5  # control characters reported per file: the first few say enough
 
@@ -145,7 +154,11 @@ class _Validator:
         self.files: set[str] = set()  # every file under content/, posix, relative
         self.content_files: set[str] = set()
         self.member_refs: list[tuple[Item, int, str]] = []
+        self.campaign_refs: list[tuple[Item, int, str]] = []
         self.absolute_links: list[tuple[Item, int, str]] = []
+        self.aliases: list[tuple[Item, int, str, Address]] = []
+        self.claims: dict[str, Item] = {}  # save_as -> the file whose page is written there
+        self.owners: dict[str, str] = {}  # save_as -> the listing written there
 
     # --- reporting -----------------------------------------------------------------------
     def shown(self, rel: str) -> str:
@@ -175,7 +188,11 @@ class _Validator:
             checked += self._check_path(rel, path)
         self._check_translations()
         known = self._check_addresses()
+        self._check_aliases(known)
+        self._check_renames()
+        self._check_short_links()
         self._check_member_refs()
+        self._check_campaign_refs()
         self._check_absolute_links(known)
         self._check_home_pages()
         self.problems.sort(key=Problem.sort_key)
@@ -289,6 +306,10 @@ class _Validator:
             detail = _pdf_problem(path)
             if detail:
                 self.add(shown, None, "material-unreadable", kind="PDF", detail=detail)
+            else:
+                found = identifying_metadata(path)
+                if found:
+                    self.add(shown, None, "material-metadata", severity=WARNING, fields="; ".join(found))
 
     def _name(self, rel, shown, folder, stem) -> Item:
         name = parse_name(rel, self.site.languages)
@@ -518,6 +539,46 @@ class _Validator:
         if f.name in NO_FUTURE and parsed.date() > self.config.today + dt.timedelta(days=1):
             self.add(item, line, "future-date", value=value, name=f.title,
                      today=self.config.today.isoformat())
+
+    def _kind_datetime(self, item, f, entry, value, line):
+        """A local time in the site's time zone (rart.events): the day and the hour."""
+        try:
+            local = parse_local(value, self.site.zone)
+        except EventTimeProblem as problem:
+            if problem.code == "bad-date-calendar":
+                self.add(item, line, "bad-date-calendar", value=value, example=f.example)
+                return
+            hint = ""
+            day_first = DAY_FIRST_RE.match(value)
+            day = DATE_RE.match(value)
+            if problem.code == "event-time-format" and (day or day_first):
+                if day:
+                    y, m, d = day.group(1), day.group(2), day.group(3)
+                else:
+                    d, m, y = day_first.groups()
+                hour = re.search(r"([0-9]{1,2})[:.]([0-9]{2})\s*$", value)
+                time = f"{int(hour.group(1)):02d}:{hour.group(2)}" if hour else "18:00"
+                hint = self.messages.text("hint-date", suggestion=f"{y}-{int(m):02d}-{int(d):02d} {time}")
+            self.add(item, line, problem.code, value=value, name=f.title, hint=hint,
+                     example=f.example, zone=self.site.timezone)
+            return
+        if is_ambiguous(local):
+            self.add(item, line, "event-time-ambiguous", severity=WARNING, value=value,
+                     name=f.title, zone=self.site.timezone)
+
+    def _kind_aliases(self, item, f, entry, value, line):
+        for v, n in zip(entry.values, entry.value_lines):
+            if not v.strip():
+                continue
+            try:
+                address = normalise(v)
+            except AliasProblem as problem:
+                self.add(item, n, problem.code, value=v.strip(), example=f.example)
+                continue
+            self.aliases.append((item, n, v.strip(), address))
+
+    def _kind_campaign(self, item, f, entry, value, line):
+        self.campaign_refs.append((item, line, value))
 
     def _kind_choice(self, item, f, entry, value, line):
         allowed = [c for c, _ in f.choices]
@@ -846,7 +907,7 @@ class _Validator:
         for name, entry in item.fields.items():
             if name == "todo" or CONTRACT_KIND.get((item.type, name)) in (
                 "date", "day", "choice", "integer", "slug", "url", "link", "file", "members", "quotes",
-                "people", "consent", "images",
+                "people", "consent", "images", "datetime", "aliases", "campaign",
             ):
                 continue
             for v, n in zip(entry.values, entry.value_lines):
@@ -905,11 +966,11 @@ class _Validator:
         known: set[str] = set()
         prefixes = [d + "/" for d in self.site.generated_dirs[:1]]  # the theme's assets
         for language in self.site.languages.values():
-            for name in ("news", "archives", "feed"):
+            for name in ("news", "archives", "feed", "events", "events_calendar", "library"):
                 if name in self.site.listings:
                     address = self.site.listing(name, language.code)
                     known.add(address.url)
-                    owners.setdefault(address.save_as, self.messages.text("listing-news"))
+                    owners.setdefault(address.save_as, self.messages.text(LISTING_TEXTS[name]))
             prefixes += self.site.listing_prefixes(language)
         if self.site.sitemap_path:
             known.add(self.site.sitemap_path)
@@ -926,6 +987,8 @@ class _Validator:
             if address.save_as:
                 known.add(address.url)
                 claims.setdefault(address.save_as, []).append((item, address.url))
+        self.claims = {save_as: claimants[0][0] for save_as, claimants in claims.items()}
+        self.owners = owners
         for save_as, claimants in claims.items():
             reserved = self.site.reserved_root(save_as)
             if reserved:
@@ -945,6 +1008,94 @@ class _Validator:
                 self.add(item, line, "duplicate-url", url=url, other=first,
                          suggestion=f"{url.rstrip('/').rpartition('/')[2] or item.key}-2")
         return known, prefixes
+
+    def _check_aliases(self, known_and_prefixes) -> None:
+        """An alias names an old address: not one a page or a listing has now, not one the
+        build writes (assets, short links, print files), not one another file claims."""
+        known, _ = known_and_prefixes
+        reserved = reserved_prefixes(self.site.generated_dirs, self.site.languages)
+        claimed: dict[str, Item] = {}
+        for item, line, value, address in self.aliases:
+            if item.draft or not item.name_ok:
+                continue
+            owner = self.claims.get(address.save_as)
+            if owner is item:
+                self.add(item, line, "alias-own", value=value)
+            elif owner is not None:
+                self.add(item, line, "alias-taken", value=value, other=owner.shown)
+            elif address.save_as in self.owners:
+                self.add(item, line, "alias-taken", value=value, other=self.owners[address.save_as])
+            elif address.url.startswith(reserved) or self._is_static(address.url):
+                self.add(item, line, "alias-reserved", value=value)
+            elif address.save_as in claimed and claimed[address.save_as] is not item:
+                self.add(item, line, "alias-duplicate", value=value,
+                         other=claimed[address.save_as].shown)
+            else:
+                claimed[address.save_as] = item
+                known.add(address.url)
+
+    def _check_renames(self) -> None:
+        """A content file renamed (git mv) since the base the tools compared with: its old
+        address must be among its Aliases, or printed QR codes and shared links break."""
+        by_rel = {i.rel: i for i in self.items}
+        for rename in self.config.renames:
+            item = by_rel.get(rename.new)
+            if item is None or not item.name_ok or item.draft or item.doc is None:
+                continue
+            old = parse_name(rename.old, self.site.languages)
+            old_type = self.site.types.get(old.folder)
+            if not old.ok or old_type is None or status_of(rename.old_status) == "draft":
+                continue
+            old_slug = rename.old_slug if SLUG_RE.fullmatch(rename.old_slug or "") else None
+            before = self.site.item_address(old_type, old.key, old.lang, slug=old_slug)
+            slug = item.value("slug").strip()
+            now = self.site.item_address(self.site.types[item.folder], item.key, item.lang,
+                                         slug=slug if SLUG_RE.fullmatch(slug) else None)
+            if not before.save_as or before.url == now.url:
+                continue
+            listed = {a.url for i, _, _, a in self.aliases if i is item}
+            if before.url in listed:
+                continue
+            entry = item.fields.get("aliases")
+            old_url = "/" + before.url
+            example = f"Aliases: {old_url}"
+            if entry is not None and entry.value.strip():
+                example = "\n".join([f"Aliases: {entry.values[0].strip()}"]
+                                    + [f"    {v.strip()}" for v in entry.values[1:] if v.strip()]
+                                    + [f"    {old_url}"])
+            self.add(item, entry.line if entry else None, "renamed-without-alias",
+                     old=old_url, old_file=self.shown(rename.old), example=example)
+
+    def _check_short_links(self) -> None:
+        """Printable items get the short link of their file name (c/<key>/): two printable
+        files of different folders may not share a name."""
+        owners: dict[tuple[str, str], Item] = {}
+        printable = [i for i in self.items if i.name_ok and i.doc is not None and not i.draft
+                     and self.site.types[i.folder].has_pages and prints(i.type, i.value("print"))]
+        # Campaigns first: they always print, so another file is the one to rename.
+        printable.sort(key=lambda i: (i.type != "campaign", i.rel))
+        for item in printable:
+            owner = owners.setdefault((item.key, item.lang), item)
+            if owner is not item and owner.folder != item.folder:
+                entry = item.fields.get("print")
+                self.add(item, entry.line if entry else None, "short-link-taken",
+                         url="/" + self.site.short_link(item.key, item.lang).url,
+                         other=owner.shown)
+
+    def _check_campaign_refs(self) -> None:
+        campaigns = sorted(i.key for i in self.items
+                           if i.type == "campaign" and i.lang == self.default and i.name_ok)
+        for item, line, key in self.campaign_refs:
+            if key in campaigns:
+                continue
+            close = difflib.get_close_matches(key, campaigns, n=1, cutoff=0.6)
+            if close:
+                hint = self.messages.text("hint-did-you-mean", suggestion=close[0])
+            elif campaigns:
+                hint = self.messages.text("hint-campaigns", names=", ".join(campaigns))
+            else:
+                hint = self.messages.text("hint-no-campaigns")
+            self.add(item, line, "unknown-campaign", value=key, hint=hint)
 
     def _check_member_refs(self) -> None:
         members = sorted(i.key for i in self.items

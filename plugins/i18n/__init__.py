@@ -16,6 +16,8 @@ from collections import defaultdict
 from jinja2 import pass_context
 from pelican import signals
 
+from rart.sizes import human_size
+
 from .formatting import format_date, format_number
 from .listings import ListingsGenerator, article_terms
 from .metadata import complete_metadata
@@ -77,6 +79,12 @@ def _format_number(ctx, value):
 
 
 @pass_context
+def _filesize(ctx, value):
+    """A size in bytes as readers read it, in the page's language: '82 kB', '1,3 MB'."""
+    return human_size(int(value), ctx["I18N"].languages[_lang(ctx)].locale)
+
+
+@pass_context
 def _article_terms(ctx, item):
     """The article's category and tags as pages of its language (listings.py's terms)."""
     return article_terms(ctx["TERMS"], item)
@@ -95,6 +103,7 @@ def install_i18n(generator):
     env.globals["translated_page"] = _translated_page
     env.filters["format_date"] = _format_date
     env.filters["format_number"] = _format_number
+    env.filters["filesize"] = _filesize
     env.globals["article_terms"] = _article_terms
 
 
@@ -113,9 +122,14 @@ def resolve_navigation(generators):
     for page in _all_pages(context):
         pages_by_key[page.key][page.lang] = page
     nav, footer = {}, {}
+    # Listings other plugins write and want in the menu where they exist (NAV_LISTINGS:
+    # lang -> key -> (url, title)), e.g. the events of a language that has some.
+    extra = context.get("NAV_LISTINGS", {})
     for code in state.languages:
         listing_urls = {"notizie": state.site.listing("news", code).url}
         listing_titles = {"notizie": state.translate(code, "News")}
+        for key, (url, title) in extra.get(code, {}).items():
+            listing_urls[key], listing_titles[key] = url, title
         nav[code] = build_nav(
             settings["NAV_PAGES"], pages_by_key, listing_urls, listing_titles, code, state.default
         )

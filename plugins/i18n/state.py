@@ -33,6 +33,12 @@ class I18nState:
     def default(self) -> str:
         return self.site.languages.default.code
 
+    def register_page(self, url: str, lang: str, alternates: dict[str, str]) -> None:
+        """A page another plugin's generator writes (a listing), for the sitemap: `alternates`
+        maps the languages that have it to their URLs."""
+        ordered = tuple((code, alternates[code]) for code in self.languages.ordered(alternates))
+        self.listed.append(SitemapEntry(url, lang, ordered))
+
     def translate(self, lang: str, message: str) -> str:
         return self.catalogs[lang].gettext(message)
 

@@ -141,6 +141,8 @@ class Materials:
                         download = self.downloads.get(marked.path.lstrip("/"))
                         if download is not None:
                             download.labels.setdefault(item.lang, line.label)
+                            download.linked_from.setdefault(
+                                item.lang, (getattr(item, "content_type", ""), getattr(item, "key", "")))
 
     def run(self) -> None:
         for generator in self.generators:

@@ -27,7 +27,7 @@ from rart.site import Site
 
 from .calendar import campaign_calendar
 from .precompress import precompress_tree
-from .structured_data import event, news_article, organization
+from .structured_data import event, news_article, organization, scheduled_event
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ def json_ld(ctx, item=None):
         data = news_article(origin, publisher, item)
     elif kind == "campaign":
         data = event(origin, publisher, item)
+    elif kind == "event" and getattr(item, "when", None) is not None:
+        data = scheduled_event(origin, publisher, item)
     elif kind == "page" and item.key in ("home", "membri"):
         data = _organization(ctx, ctx["MEMBERS"][ctx["lang"]])
     if data is None:

@@ -58,3 +58,30 @@ def event(origin: str, organizer: dict, campaign) -> dict | None:
     if getattr(campaign, "end", None):
         data["endDate"] = campaign.end.isoformat()
     return data
+
+
+def scheduled_event(origin: str, network: dict, item) -> dict:
+    """An event of content/eventi/ (plugins/events gives it `when`): an in-person Event with
+    its place as written, organised by its members (else by the network)."""
+    organizers = [
+        {"@type": "Organization", "name": _text(m.title), "url": f"{origin}/{m.url}"}
+        for m in getattr(item, "organizers_found", None) or ()
+    ]
+    place = _text(getattr(item, "place", ""))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": _text(item.title),
+        "description": _text(item.summary),
+        "inLanguage": item.lang,
+        "startDate": item.when.start.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": place, "address": place},
+        "url": f"{origin}/{item.url}",
+        "organizer": organizers or network,
+    }
+    if item.when.end is not None:
+        data["endDate"] = item.when.end.isoformat()
+    # No "offers": whether an event is free is a fact only its page may state.
+    return data
