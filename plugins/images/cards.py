@@ -14,6 +14,8 @@ an RGB one and compresses quickly; cards with a photo become RGB and are saved a
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,17 +85,19 @@ class Base:
     title_top: float
     title_bottom: float
     photo_width: int
+    rows: tuple[int, int]  # the rows between the short name's ink and the rule: the title's
 
 
-def _ink(draw_text, size, first: int, target: Image.Image) -> None:
+def _ink(draw_text, size, first: int, target: Image.Image) -> tuple[int, int, int, int] | None:
     """Draw text (``draw_text(draw)`` draws it with fill 255 on a coverage mask) into
-    ``target``'s indices in the ink whose ramp starts at ``first``."""
+    ``target``'s indices in the ink whose ramp starts at ``first``; return the inked box."""
     mask = Image.new("L", size, 0)
     draw_text(ImageDraw.Draw(mask))
     box = mask.getbbox()
     if box:
         region = mask.crop(box)
         target.paste(region.point(list(lookup(first))), box[:2], region.point(OPAQUE))
+    return box
 
 
 @lru_cache(maxsize=16)
@@ -116,8 +120,8 @@ def _base(card, rtl: bool, lang: str, bold: tuple[str, ...], regular: tuple[str,
     short = Typesetter(bold, _scale(SHORT_NAME, card), paragraph_rtl(short_name, rtl), lang)
     ascent, _ = short.metrics()
     baseline = _scale(TOP, card) + ascent * 0.75
-    _ink(lambda d: short.draw_line(d, x_for(short.width(short_name)), baseline, short_name, 255),
-         (width, height), BRAND_RAMP, indices)
+    short_box = _ink(lambda d: short.draw_line(d, x_for(short.width(short_name)), baseline,
+                                               short_name, 255), (width, height), BRAND_RAMP, indices)
 
     footer = Typesetter(regular, _scale(SITE_NAME, card), paragraph_rtl(site_name, rtl), lang)
     name_baseline = height - _scale(TOP, card)
@@ -130,8 +134,36 @@ def _base(card, rtl: bool, lang: str, bold: tuple[str, ...], regular: tuple[str,
     rule_top = name_baseline - _scale(SITE_NAME, card) - _scale(36, card)
     rule_x = x_for(rule_w)
     draw.rectangle((rule_x, rule_top, rule_x + rule_w, rule_top + rule_h), fill=ACCENT)
+    first_row = short_box[3] if short_box else 0
     return Base(indices, text_start, text_width, baseline + _scale(56, card),
-                rule_top - _scale(40, card), photo_width)
+                rule_top - _scale(40, card), photo_width, (first_row, max(first_row, rule_top)))
+
+
+def _title(spec, base: Base):
+    """``draw(draw, dy)``: draws the card's title in coverage 255, ``dy`` pixels lower."""
+    card = spec.card
+    title = clean_text(spec.title)
+    sizes = (_scale(card.title_max, card), _scale(card.title_min, card))
+    setter, lines = fit_title(title, spec.bold, paragraph_rtl(title, spec.rtl), spec.lang,
+                              base.text_width, base.title_bottom - base.title_top, sizes,
+                              card.max_lines, LINE_HEIGHT)
+    line_height = setter.size * LINE_HEIGHT
+
+    def draw(target, dy: int = 0):
+        baseline = base.title_top + (line_height + setter.size) / 2 + dy
+        for line in lines:
+            runs = setter.layout(line)
+            line_width = sum(run_width for _, run_width in runs)
+            x = card.width - base.text_start - line_width if spec.rtl else base.text_start
+            setter.draw_runs(target, x, baseline, runs, 255)
+            baseline += line_height
+
+    return draw
+
+
+def _base_of(spec, with_photo: bool) -> Base:
+    return _base(spec.card, spec.rtl, spec.lang, spec.bold, spec.regular, spec.short_name,
+                 spec.site_name, with_photo)
 
 
 def draw_card(spec, photo: Image.Image | None = None) -> Image.Image:
@@ -139,28 +171,10 @@ def draw_card(spec, photo: Image.Image | None = None) -> Image.Image:
     palette image, or RGB when it has a photo."""
     card = spec.card
     width, height = card.width, card.height
-    rtl = spec.rtl
     with_photo = card.photo_share > 0 and photo is not None
-    base = _base(card, rtl, spec.lang, spec.bold, spec.regular, spec.short_name, spec.site_name,
-                 with_photo)
+    base = _base_of(spec, with_photo)
     indices = base.indices.copy()
-    title = clean_text(spec.title)
-    sizes = (_scale(card.title_max, card), _scale(card.title_min, card))
-    setter, lines = fit_title(title, spec.bold, paragraph_rtl(title, rtl), spec.lang,
-                              base.text_width, base.title_bottom - base.title_top, sizes,
-                              card.max_lines, LINE_HEIGHT)
-    line_height = setter.size * LINE_HEIGHT
-
-    def draw_title(draw):
-        baseline = base.title_top + (line_height + setter.size) / 2
-        for line in lines:
-            runs = setter.layout(line)
-            line_width = sum(run_width for _, run_width in runs)
-            x = width - base.text_start - line_width if rtl else base.text_start
-            setter.draw_runs(draw, x, baseline, runs, 255)
-            baseline += line_height
-
-    _ink(draw_title, (width, height), TEXT_RAMP, indices)
+    _ink(_title(spec, base), (width, height), TEXT_RAMP, indices)
     # L to P keeps every byte (the indices) and gives the image a palette, replaced here.
     image = indices.convert("P")
     image.putpalette(palette(card))
@@ -169,8 +183,96 @@ def draw_card(spec, photo: Image.Image | None = None) -> Image.Image:
     image = image.convert("RGB")
     fitted = ImageOps.fit(photo.convert("RGB"), (base.photo_width, height),
                           Image.Resampling.LANCZOS, centering=(0.5, 0.4))
-    image.paste(fitted, (0 if rtl else width - base.photo_width, 0))
+    image.paste(fitted, (0 if spec.rtl else width - base.photo_width, 0))
     return image
+
+
+# A card without a photo differs from the others of its language only in the title's rows, so
+# its PNG is put together from pieces (card_png): the deflate stream of the rows above and
+# below, compressed once per process (_Frame), and of the title's rows, compressed per card.
+# Pillow's PNG encoder compresses every row of every card (2.3 ms a card, as long as drawing
+# it), and has no way to reuse a compressed part: hence these few lines of PNG (ISO/IEC 15948:
+# signature, IHDR, PLTE, IDAT, IEND; filter type 0 on every row) and of zlib stream (RFC 1950:
+# header, deflate blocks ended by a sync flush, which leaves them byte-aligned and not final,
+# so that independently compressed parts follow each other, and the Adler-32 of all the rows).
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+ZLIB_HEADER = b"\x78\x01"  # deflate, 32 KiB window, "fastest" level: header check is a multiple of 31
+
+
+def _scanlines(pixels: bytes, width: int) -> bytes:
+    """Rows of palette indices as PNG scanlines: each behind its filter type, 0 (none)."""
+    view = memoryview(pixels)
+    return b"".join(b"\0" + view[i:i + width] for i in range(0, len(pixels), width))
+
+
+def _deflate(data: bytes, last: bool) -> bytes:
+    compressor = zlib.compressobj(PNG_COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The parts of a card's PNG that every card of one language and layout shares."""
+
+    head: bytes  # PNG signature, IHDR and PLTE
+    above: bytes  # deflate blocks of the rows above the title's, not final
+    above_adler: int  # Adler-32 of those rows
+    below: bytes  # deflate blocks of the rows below the title's, the last one final
+    below_adler: int  # Adler-32 of those rows
+    below_length: int  # their length in bytes
+
+
+_FRAMES: dict[tuple, _Frame] = {}
+
+
+def _frame(spec, base: Base) -> _Frame:
+    key = (spec.card, spec.rtl, spec.lang, spec.bold, spec.regular, spec.short_name, spec.site_name)
+    frame = _FRAMES.get(key)
+    if frame is None:
+        card = spec.card
+        top, bottom = base.rows
+        pixels = base.indices.tobytes()
+        above_rows = _scanlines(pixels[:top * card.width], card.width)
+        below_rows = _scanlines(pixels[bottom * card.width:], card.width)
+        header = struct.pack(">IIBBBBB", card.width, card.height, 8, 3, 0, 0, 0)
+        frame = _FRAMES[key] = _Frame(
+            SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"PLTE", palette(card)),
+            _deflate(above_rows, last=False), zlib.adler32(above_rows),
+            _deflate(below_rows, last=True), zlib.adler32(below_rows), len(below_rows))
+    return frame
+
+
+def _adler_then(first: int, second: int, length: int) -> int:
+    """The Adler-32 of two byte strings one after the other, from their own (RFC 1950 sums:
+    ``a`` is 1 plus the bytes, ``b`` the sum of every ``a``; ``second`` started from a = 1)."""
+    a1, b1 = first & 0xFFFF, first >> 16
+    a2, b2 = second & 0xFFFF, second >> 16
+    a = (a1 + a2 - 1) % 65521
+    b = (b1 + b2 + length * (a1 - 1)) % 65521
+    return b << 16 | a
+
+
+def card_png(spec) -> bytes | None:
+    """The PNG of a card without a photo, the same pixels as ``draw_card(spec)``; None when
+    its title would ink outside the title's rows (then draw_card and Pillow make it)."""
+    card = spec.card
+    base = _base_of(spec, False)
+    top, bottom = base.rows
+    region = base.indices.crop((0, top, card.width, bottom))
+    title = _title(spec, base)
+    box = _ink(lambda draw: title(draw, -top), (card.width, bottom - top), TEXT_RAMP, region)
+    if box and (box[1] == 0 or box[3] == bottom - top):
+        return None  # the ink touches the edge of the rows: some of it may lie beyond
+    frame = _frame(spec, base)
+    rows = _scanlines(region.tobytes(), card.width)
+    adler = _adler_then(zlib.adler32(rows, frame.above_adler), frame.below_adler, frame.below_length)
+    stream = b"".join((ZLIB_HEADER, frame.above, _deflate(rows, last=False), frame.below,
+                       struct.pack(">I", adler)))
+    return b"".join((frame.head, _chunk(b"IDAT", stream), _chunk(b"IEND", b"")))
 
 
 def encode_card(image: Image.Image, has_photo: bool, max_bytes: int) -> tuple[bytes, str]:

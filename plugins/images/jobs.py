@@ -92,7 +92,7 @@ class CardJob:
     weight: int = 0
 
     def run(self) -> JobResult:
-        from .cards import draw_card, encode_card
+        from .cards import card_png, draw_card, encode_card
 
         photo = None
         if self.photo:
@@ -101,11 +101,15 @@ class CardJob:
                                     (self.card.width, self.card.height))
             except ImageProblem as problem:
                 return JobResult(self.key, problem=(problem.code, problem.params))
-        image = draw_card(self, photo)
-        data, fmt = encode_card(image, photo is not None, self.max_bytes)
+        data = card_png(self) if photo is None else None
+        if data is not None:
+            fmt = "png"
+        else:
+            image = draw_card(self, photo)
+            data, fmt = encode_card(image, photo is not None, self.max_bytes)
         name = f"card.{EXTENSION[fmt]}"
         manifest = {"kind": "card", "fallback": fmt, "files": [
-            {"format": fmt, "width": image.width, "height": image.height, "file": name,
+            {"format": fmt, "width": self.card.width, "height": self.card.height, "file": name,
              "bytes": len(data)}]}
         Cache(self.cache_path).store(self.key, {name: data}, manifest)
         return JobResult(self.key, manifest=manifest)
