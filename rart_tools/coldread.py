@@ -215,7 +215,8 @@ def _card(path: str, reader, metadata: dict):
         source = posixize_path(os.path.relpath(path, _settings["PATH"]))
         full = {**parse_path_metadata(source_path=source, settings=_settings,
                                       process=reader.process_metadata), **metadata}
-        complete_metadata(full, Site.from_settings(_settings))
+        site = getattr(reader, "site", None)  # the site's reader has one (plugins/markup)
+        complete_metadata(full, site if isinstance(site, Site) else Site.from_settings(_settings))
         return early_card_job(_settings, full)
     except Exception:  # noqa: BLE001 - a guess only
         return None
