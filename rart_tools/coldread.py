@@ -43,6 +43,7 @@ CACHES = {
     "PagesGenerator-Readers": ("PAGE_PATHS", "PAGE_EXCLUDES"),
 }
 MIN_FILES = 64  # fewer files to read than this: starting processes costs more than it saves
+NICE = 10  # the workers' priority below the build's process (os.nice)
 CHUNK = 32  # files per task: few enough round trips, small enough to share out evenly
 
 
@@ -127,11 +128,12 @@ class ColdRead:
         """Stop the workers once the build is over (the cards nobody waited for were
         guesses that did not come true: they are dropped)."""
         if self.pool is not None:
-            from plugins.images.jobs import EARLY
+            from plugins.images.jobs import EARLY, LENT
 
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
             EARLY.clear()
+            LENT.clear()
 
 
 # --- in the worker processes ----------------------------------------------------------------
@@ -158,6 +160,10 @@ def _start(settings: dict) -> None:
     Pelican's readers."""
     global _readers, _settings
     _settings = settings
+    # The build's own process is the one everything waits for (its checks, then Pelican's
+    # reading and writing); the workers' reading and cards fill what CPU it leaves.
+    with contextlib.suppress(OSError):
+        os.nice(NICE)
     from pelican.plugins._utils import load_plugins
     from pelican.readers import Readers
 
