@@ -20,6 +20,7 @@ from conftest import FIXTURE, build
 from PIL import Image, ImageCms, ImageDraw, ImageFilter, IptcImagePlugin
 from sitetools import BuiltSite
 
+from plugins.images.cache import MANIFEST, Cache
 from plugins.images.config import ImagesSettingsError, load_config
 from plugins.images.encode import crop_box, target_sizes
 from plugins.images.markup import build_picture
@@ -624,3 +625,23 @@ def test_listings_show_the_card_picture_and_pages_the_hero_first(image_site):
     first_picture = article.xpath(".//picture")[0]
     assert first_picture.getparent().tag == "article"  # under the header, not inside the text
     assert first_picture.xpath(".//img/@fetchpriority") == ["high"]
+
+
+def test_cache_entries_are_whole_and_replace_stale_ones(tmp_path):
+    """An entry is stored into a cache folder that does not exist yet, in a two-letter folder
+    made on the way; a stale entry under the same key (a file missing, another left over) is
+    replaced whole; no staging folder stays behind."""
+    cache = Cache(str(tmp_path / "missing" / "images"))
+    key = "ab" + "0" * 62
+    manifest = {"files": [{"file": "card.png", "bytes": 3}]}
+    assert cache.store(key, {"card.png": b"png"}, manifest) == manifest
+    assert cache.load(key) == manifest
+    stale = Path(cache.folder(key))
+    (stale / "card.png").unlink()
+    (stale / "left-over.webp").write_bytes(b"x")
+    assert cache.load(key) is None
+    cache.store(key, {"card.png": b"PNG"}, manifest)
+    assert cache.load(key) == manifest
+    assert sorted(p.name for p in stale.iterdir()) == ["card.png", MANIFEST]
+    assert (stale / "card.png").read_bytes() == b"PNG"
+    assert sorted(p.name for p in (tmp_path / "missing" / "images").iterdir()) == ["ab"]

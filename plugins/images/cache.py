@@ -39,9 +39,14 @@ class Cache:
         return manifest
 
     def store(self, key: str, files: dict[str, bytes], manifest: dict) -> dict:
-        """Write ``files`` and ``manifest`` (whose "files" list names them) as entry ``key``."""
-        os.makedirs(self.root, exist_ok=True)
-        staging = tempfile.mkdtemp(prefix="tmp-", dir=self.root)
+        """Write ``files`` and ``manifest`` (whose "files" list names them) as entry ``key``.
+        A cold build stores thousands of entries: the folders are made only when missing,
+        found by the call that needs them rather than checked before it."""
+        try:
+            staging = tempfile.mkdtemp(prefix="tmp-", dir=self.root)
+        except FileNotFoundError:
+            os.makedirs(self.root, exist_ok=True)
+            staging = tempfile.mkdtemp(prefix="tmp-", dir=self.root)
         try:
             for name, data in files.items():
                 with open(os.path.join(staging, name), "wb") as handle:
@@ -49,11 +54,21 @@ class Cache:
             with open(os.path.join(staging, MANIFEST), "w", encoding="utf-8") as handle:
                 json.dump(manifest, handle, indent=1, sort_keys=True)
             final = self.folder(key)
-            os.makedirs(os.path.dirname(final), exist_ok=True)
-            if os.path.isdir(final):  # a stale or incomplete entry: replace it
-                shutil.rmtree(final, ignore_errors=True)
-            with contextlib.suppress(OSError):  # another build stored the same entry meanwhile
+            try:
                 os.rename(staging, final)
+            except FileNotFoundError:  # the first entry of its two-letter folder
+                os.makedirs(os.path.dirname(final), exist_ok=True)
+                self._replace(staging, final)
+            except OSError:  # a stale or incomplete entry, or another build's just stored
+                self._replace(staging, final)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            if os.path.isdir(staging):  # not renamed into place
+                shutil.rmtree(staging, ignore_errors=True)
         return manifest
+
+    @staticmethod
+    def _replace(staging: str, final: str) -> None:
+        if os.path.isdir(final):
+            shutil.rmtree(final, ignore_errors=True)
+        with contextlib.suppress(OSError):  # another build stored the same entry meanwhile
+            os.rename(staging, final)

@@ -188,21 +188,18 @@ def draw_card(spec, photo: Image.Image | None = None) -> Image.Image:
 
 
 # A card without a photo differs from the others of its language only in the title's rows, so
-# its PNG is put together from pieces (card_png): the deflate stream of the rows above and
-# below, compressed once per process (_Frame), and of the title's rows, compressed per card.
-# Pillow's PNG encoder compresses every row of every card (2.3 ms a card, as long as drawing
-# it), and has no way to reuse a compressed part: hence these few lines of PNG (ISO/IEC 15948:
-# signature, IHDR, PLTE, IDAT, IEND; filter type 0 on every row) and of zlib stream (RFC 1950:
-# header, deflate blocks ended by a sync flush, which leaves them byte-aligned and not final,
-# so that independently compressed parts follow each other, and the Adler-32 of all the rows).
+# its PNG is put together from pieces (card_png): the deflate streams of the rows above and
+# below the title's region, and of runs of its blank rows, compressed once per process
+# (_Frame), and of the rows the title inks, compressed per card. Pillow's PNG encoder
+# compresses every row of every card (2.3 ms a card, as long as drawing it), and has no way to
+# reuse a compressed part: hence these few lines of PNG (ISO/IEC 15948: signature, IHDR, PLTE,
+# IDAT, IEND; filter type 0 on every row) and of zlib stream (RFC 1950: header, deflate blocks
+# ended by a sync flush, which leaves them byte-aligned and not final, so that independently
+# compressed parts follow each other, and the Adler-32 of all the rows). The rows are kept one
+# byte wider, a column of zeros first, so that an image's bytes are already PNG scanlines
+# (filter type 0 is the byte 0, and so is BACKGROUND: the column is drawn like the rest).
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ZLIB_HEADER = b"\x78\x01"  # deflate, 32 KiB window, "fastest" level: header check is a multiple of 31
-
-
-def _scanlines(pixels: bytes, width: int) -> bytes:
-    """Rows of palette indices as PNG scanlines: each behind its filter type, 0 (none)."""
-    view = memoryview(pixels)
-    return b"".join(b"\0" + view[i:i + width] for i in range(0, len(pixels), width))
 
 
 def _deflate(data: bytes, last: bool) -> bytes:
@@ -214,16 +211,27 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Frame:
     """The parts of a card's PNG that every card of one language and layout shares."""
 
     head: bytes  # PNG signature, IHDR and PLTE
-    above: bytes  # deflate blocks of the rows above the title's, not final
+    scanlines: Image.Image  # the base's palette indices, behind a column of filter bytes
+    above: bytes  # deflate blocks of the rows above the title's region, not final
     above_adler: int  # Adler-32 of those rows
-    below: bytes  # deflate blocks of the rows below the title's, the last one final
+    below: bytes  # deflate blocks of the rows below it, the last one final
     below_adler: int  # Adler-32 of those rows
     below_length: int  # their length in bytes
+    blank: bytes | None  # a row of the region without ink, when every row of it is that row
+    runs: dict[int, tuple[bytes, int]]  # n -> deflate blocks and Adler-32 of n blank rows
+
+    def run(self, count: int) -> tuple[bytes, int]:
+        """``count`` blank rows, compressed once for every card that has as many."""
+        if count not in self.runs:
+            assert self.blank is not None
+            rows = self.blank * count
+            self.runs[count] = (_deflate(rows, last=False), zlib.adler32(rows))
+        return self.runs[count]
 
 
 _FRAMES: dict[tuple, _Frame] = {}
@@ -235,14 +243,19 @@ def _frame(spec, base: Base) -> _Frame:
     if frame is None:
         card = spec.card
         top, bottom = base.rows
-        pixels = base.indices.tobytes()
-        above_rows = _scanlines(pixels[:top * card.width], card.width)
-        below_rows = _scanlines(pixels[bottom * card.width:], card.width)
+        scanlines = Image.new("L", (card.width + 1, card.height), BACKGROUND)
+        scanlines.paste(base.indices, (1, 0))
+        pixels = scanlines.tobytes()
+        row = card.width + 1
+        above_rows, below_rows = pixels[:top * row], pixels[bottom * row:]
+        region = pixels[top * row:bottom * row]
+        blank = region[:row] if region == region[:row] * (bottom - top) else None
         header = struct.pack(">IIBBBBB", card.width, card.height, 8, 3, 0, 0, 0)
         frame = _FRAMES[key] = _Frame(
-            SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"PLTE", palette(card)),
+            SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"PLTE", palette(card)), scanlines,
             _deflate(above_rows, last=False), zlib.adler32(above_rows),
-            _deflate(below_rows, last=True), zlib.adler32(below_rows), len(below_rows))
+            _deflate(below_rows, last=True), zlib.adler32(below_rows), len(below_rows),
+            blank, {})
     return frame
 
 
@@ -262,17 +275,37 @@ def card_png(spec) -> bytes | None:
     card = spec.card
     base = _base_of(spec, False)
     top, bottom = base.rows
-    region = base.indices.crop((0, top, card.width, bottom))
     title = _title(spec, base)
-    box = _ink(lambda draw: title(draw, -top), (card.width, bottom - top), TEXT_RAMP, region)
+    mask = Image.new("L", (card.width, bottom - top), 0)
+    title(ImageDraw.Draw(mask), -top)
+    box = mask.getbbox()
     if box and (box[1] == 0 or box[3] == bottom - top):
         return None  # the ink touches the edge of the rows: some of it may lie beyond
     frame = _frame(spec, base)
-    rows = _scanlines(region.tobytes(), card.width)
-    adler = _adler_then(zlib.adler32(rows, frame.above_adler), frame.below_adler, frame.below_length)
-    stream = b"".join((ZLIB_HEADER, frame.above, _deflate(rows, last=False), frame.below,
-                       struct.pack(">I", adler)))
-    return b"".join((frame.head, _chunk(b"IDAT", stream), _chunk(b"IEND", b"")))
+    # The rows between the region's edges and the ink: blank rows, when the region has no
+    # other ink (else the ink's rows stretch to the region's edges, and are all compressed).
+    first, last = (box[1], box[3]) if box else (0, 0)
+    if frame.blank is None:
+        first, last = 0, bottom - top
+    inked = frame.scanlines.crop((0, top + first, card.width + 1, top + last))
+    if box:
+        ink = mask.crop((box[0], first, box[2], last))
+        inked.paste(ink.point(list(lookup(TEXT_RAMP))), (box[0] + 1, 0), ink.point(OPAQUE))
+    parts, adler = [ZLIB_HEADER, frame.above], frame.above_adler
+    if first:
+        blocks, run_adler = frame.run(first)
+        parts.append(blocks)
+        adler = _adler_then(adler, run_adler, first * (card.width + 1))
+    rows = inked.tobytes()
+    if rows:
+        parts.append(_deflate(rows, last=False))
+        adler = zlib.adler32(rows, adler)
+    if bottom - top - last:
+        blocks, run_adler = frame.run(bottom - top - last)
+        parts.append(blocks)
+        adler = _adler_then(adler, run_adler, (bottom - top - last) * (card.width + 1))
+    parts += [frame.below, struct.pack(">I", _adler_then(adler, frame.below_adler, frame.below_length))]
+    return b"".join((frame.head, _chunk(b"IDAT", b"".join(parts)), _chunk(b"IEND", b"")))
 
 
 def encode_card(image: Image.Image, has_photo: bool, max_bytes: int) -> tuple[bytes, str]:
