@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -97,40 +93,14 @@ def add_generator(pelican):
     return PublishingGenerator
 
 
-BODY = re.compile(rb"<[a-zA-Z][^>]*\sdata-pagefind-body[\s=/>]")  # the attribute, in a tag
-
-
-def searched_pages(out: Path, staging: Path) -> Path:
-    """The folder Pagefind is given: when pages of ``out`` mark their searchable part with
-    data-pagefind-body, Pagefind indexes those pages only, so ``staging`` gets a link to each
-    of them under the same name (the same addresses in the index) and Pagefind does not parse
-    the listing pages it would skip anyway (a fifth of its work on a large site). When none
-    does, Pagefind indexes every page: ``out`` itself."""
-    pages = [path for path in out.rglob("*.html") if BODY.search(path.read_bytes())]
-    if not pages:
-        return out
-    for path in pages:
-        target = staging / path.relative_to(out)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, target)
-        except OSError:  # another filesystem, or links not allowed
-            shutil.copyfile(path, target)
-    return staging
-
-
 def index_and_compress(pelican):
     """After every page is written: the search index, then compression of everything."""
     settings, out = pelican.settings, Path(pelican.output_path)
     if settings.get("PUBLISHING_SEARCH_INDEX"):
-        # beside the output, on its filesystem, so the pages are linked rather than copied
-        with tempfile.TemporaryDirectory(prefix=".rart-search-", dir=out.parent) as staging:
-            site = searched_pages(out, Path(staging))
-            result = subprocess.run(
-                [sys.executable, "-m", "pagefind", "--site", str(site),
-                 "--output-path", str(out / "pagefind"), "--silent"],
-                capture_output=True, text=True,
-            )
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"],
+            capture_output=True, text=True,
+        )
         if result.returncode != 0:
             logger.error("Pagefind could not index the site: %s", (result.stderr or result.stdout).strip())
         # Pagefind also writes its ready-made interfaces; the site uses its own (search.js).
