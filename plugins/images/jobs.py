@@ -112,7 +112,7 @@ class CardJob:
         manifest = {"kind": "card", "fallback": fmt, "files": [
             {"format": fmt, "width": self.card.width, "height": self.card.height, "file": name,
              "bytes": len(data)}]}
-        Cache(self.cache_path).store(self.key, {name: data}, manifest)
+        Cache(self.cache_path).store_file(self.key, name, data)
         return JobResult(self.key, manifest=manifest)
 
 
