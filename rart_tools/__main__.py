@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import logging
 import os
 import signal
 import sys
@@ -11,6 +13,7 @@ from pathlib import Path
 from rart.messages import Messages
 
 ROOT = Path.cwd()
+_built = False  # a build ran to its end in this process (cmd_build): nothing left to run at exit
 
 
 def _settings(args) -> dict:
@@ -36,13 +39,34 @@ def cmd_build(args) -> int:
     if args.command == "check":
         return 0 if build.validate(settings).ok else 1
     output = Path(args.output) if args.output else Path(settings["OUTPUT_PATH"])
+    # A build keeps nearly everything it makes until it ends (content, pages, templates): at
+    # the collector's default threshold (700 new objects) it walks them again and again for
+    # little. Collected less often: 0.12 s of CPU instead of 0.44-0.49 in a cold build of the
+    # bench's 2,132 files, the same peak memory. The reading workers inherit it when forked.
+    gc.set_threshold(50_000, 20, 20)
     try:
-        return 0 if build.build(settings, output, debug=args.debug).ok else 1
+        code = 0 if build.build(settings, output, debug=args.debug).ok else 1
     except OSError as error:  # build() reports its own folders' errors; this is the last net
         if args.debug:
             raise
         print(build.disk_message(error, Path(output).absolute(), Messages.for_settings(settings)))
         return 1
+    global _built
+    _built = True
+    return code
+
+
+def _leave(code: int) -> None:
+    """End `python -m rart_tools build` now that every file is in place: the interpreter's
+    own ending frees, one by one, the millions of objects a build made (0.67 s after a cold
+    build of the bench's 2,132 files, with one core busy and the user waiting). build() has
+    shut the worker pools down, removed its staging folders and committed the caches; the
+    output streams and the log are flushed here. Only when run as a program: main() called
+    in another process (the tests) returns as usual."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def cmd_serve(args, editing: bool = False) -> int:
@@ -272,4 +296,7 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    if _built:
+        _leave(status)
+    sys.exit(status)

@@ -198,8 +198,9 @@ def _phase(name: str, started: float) -> None:
         own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                                resource.RUSAGE_CHILDREN))
         print(f"phase {name}: {time.monotonic() - started:.2f} s; CPU of this process "
-              f"{own.ru_utime + own.ru_stime:.2f} s, of its finished children "
-              f"{children.ru_utime + children.ru_stime:.2f} s", file=sys.stderr)
+              f"{own.ru_utime + own.ru_stime:.2f} s (system {own.ru_stime:.2f}), of its "
+              f"finished children {children.ru_utime + children.ru_stime:.2f} s (system "
+              f"{children.ru_stime:.2f})", file=sys.stderr)
 
 
 def _build(settings, output, stream, debug, checks, interrupt, keep_site, started, messages,

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 
 import pytest
-from conftest import FIXTURE
+from conftest import FIXTURE, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +21,10 @@ def files(folder):
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def test_a_cold_build_read_by_workers_writes_the_same_site(tmp_path, monkeypatch):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_cold_build_read_by_workers_writes_the_same_site(tmp_path, monkeypatch, method):
+    """Both ways of starting the workers: forked (make html) and spawned (the preview, which
+    has threads)."""
     from plugins.images import jobs
     from rart_tools import coldread
     from rart_tools.build import build, read_settings
@@ -39,6 +44,7 @@ def test_a_cold_build_read_by_workers_writes_the_same_site(tmp_path, monkeypatch
         seen["cards"] = len(jobs.EARLY)
 
     monkeypatch.setattr(coldread.ColdRead, "write", spy)
+    monkeypatch.setattr(coldread, "_method", lambda: method)
     built, reports = {}, {}
     for name, minimum in (("workers", 0), ("pelican", 10**9)):
         monkeypatch.setattr(coldread, "MIN_FILES", minimum)
@@ -58,3 +64,15 @@ def test_a_cold_build_read_by_workers_writes_the_same_site(tmp_path, monkeypatch
     assert built["workers"].keys() == built["pelican"].keys()
     different = [rel for rel in built["workers"] if built["workers"][rel] != built["pelican"][rel]]
     assert different == []
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("", "fork"),
+    ("import threading, time; threading.Thread(target=time.sleep, args=(2,), daemon=True).start()",
+     "spawn"),
+])
+def test_workers_are_forked_only_from_a_process_without_threads(code, expected):
+    result = subprocess.run(
+        [sys.executable, "-c", f"{code}\nfrom rart_tools.coldread import _method; print(_method())"],
+        cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == expected

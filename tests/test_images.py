@@ -20,6 +20,7 @@ from conftest import FIXTURE, build
 from PIL import Image, ImageCms, ImageDraw, ImageFilter, IptcImagePlugin
 from sitetools import BuiltSite
 
+from plugins.images.cache import MANIFEST, Cache
 from plugins.images.config import ImagesSettingsError, load_config
 from plugins.images.encode import crop_box, target_sizes
 from plugins.images.markup import build_picture
@@ -354,10 +355,12 @@ def test_share_card_of_a_page_with_a_photo(image_site):
 def test_a_rebuild_encodes_nothing(image_build, image_site):
     result, _, content, settings, folder = image_build
     cache = folder / "cache"
-    before = {p: p.stat().st_mtime_ns for p in cache.rglob("manifest.json")}
+    entries = ("manifest.json", "*-card.*")  # an image's folder, a share card's file
+    before = {p: p.stat().st_mtime_ns for pattern in entries for p in cache.rglob(pattern)}
+    assert any(p.name.endswith("-card.png") for p in before) and any(p.name == "manifest.json" for p in before)
     again = build(content, settings, folder / "again")
     assert again.returncode == 0, again.stdout + again.stderr
-    after = {p: p.stat().st_mtime_ns for p in cache.rglob("manifest.json")}
+    after = {p: p.stat().st_mtime_ns for pattern in entries for p in cache.rglob(pattern)}
     assert after == before
     assert sorted(p.relative_to(folder / "again") for p in (folder / "again").rglob("*.avif")) == \
         sorted(p.relative_to(image_site.root) for p in image_site.root.rglob("*.avif"))
@@ -624,3 +627,44 @@ def test_listings_show_the_card_picture_and_pages_the_hero_first(image_site):
     first_picture = article.xpath(".//picture")[0]
     assert first_picture.getparent().tag == "article"  # under the header, not inside the text
     assert first_picture.xpath(".//img/@fetchpriority") == ["high"]
+
+
+def test_cache_entries_are_whole_and_replace_stale_ones(tmp_path):
+    """An image's entry (a folder) is stored into a cache folder that does not exist yet, in a two-letter folder
+    made on the way; a stale entry under the same key (a file missing, another left over) is
+    replaced whole; no staging folder stays behind."""
+    cache = Cache(str(tmp_path / "missing" / "images"))
+    key = "ab" + "0" * 62
+    manifest = {"files": [{"file": "640.webp", "bytes": 3}]}
+    assert cache.store(key, {"640.webp": b"web"}, manifest) == manifest
+    assert cache.load(key) == manifest
+    stale = Path(cache.folder(key))
+    (stale / "640.webp").unlink()
+    (stale / "left-over.webp").write_bytes(b"x")
+    assert cache.load(key) is None
+    cache.store(key, {"640.webp": b"WEB"}, manifest)
+    assert cache.load(key) == manifest
+    assert sorted(p.name for p in stale.iterdir()) == ["640.webp", MANIFEST]
+    assert (stale / "640.webp").read_bytes() == b"WEB"
+    assert sorted(p.name for p in (tmp_path / "missing" / "images").iterdir()) == ["ab"]
+
+
+def test_a_card_entry_is_one_file_written_whole(tmp_path, monkeypatch):
+    """A share card is kept as one file, made in a folder that does not exist yet, replaced
+    whole; a write that fails leaves neither the entry nor a temporary file."""
+    cache = Cache(str(tmp_path / "images"))
+    key = "cd" + "1" * 62
+    assert cache.file_size(key, "card.png") is None
+    cache.store_file(key, "card.png", b"first")
+    cache.store_file(key, "card.png", b"second")
+    assert cache.file_size(key, "card.png") == 6
+    assert Path(cache.file_path(key, "card.png")).read_bytes() == b"second"
+    assert [p.name for p in (tmp_path / "images" / "cd").iterdir()] == [f"{key}-card.png"]
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("plugins.images.cache.os.replace", full)
+    with pytest.raises(OSError):
+        cache.store_file("ef" + "2" * 62, "card.png", b"data")
+    assert list((tmp_path / "images" / "ef").iterdir()) == []

@@ -3,6 +3,7 @@ functions and on the built pages."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -74,6 +75,20 @@ def test_glossary_links_are_idempotent_and_whole_words():
 def test_arabic_forms_match_with_glued_prepositions():
     assert linked("<main><p>فريق عمل للتخطيط المشترك.</p></main>") == [("ar-term", "للتخطيط المشترك")]
     assert linked("<main><p>والتخطيط المشترك.</p></main>") == [("ar-term", "والتخطيط المشترك")]
+
+
+@pytest.mark.parametrize("text", [
+    "Co-programmazione e co-programmazione.", "Co-programmazione, nel testo.", "Il Codice\u00a0del Terzo\n settore.",
+    "فريق عمل للتخطيط المشترك.", "والتخطيط المشترك", "D.Lgs. 117/2017", "SAIS, niente.",
+    "Terzo &amp; settore", "Nessun termine qui.",
+])
+def test_the_quick_look_for_pieces_of_the_forms_misses_no_term(text):
+    """A page is searched for the forms only if it holds a piece of one as written (a
+    lowercase first letter and the Arabic article may come otherwise): with the look or
+    without it, the same links."""
+    page = f"<main><p>{text}</p></main>"
+    every_page = dataclasses.replace(GLOSSARY, needles=("",))
+    assert link_terms(page, GLOSSARY, "/g/") == link_terms(page, every_page, "/g/")
 
 
 def test_the_two_rewrites_do_not_depend_on_their_order():

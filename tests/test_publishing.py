@@ -127,6 +127,24 @@ def test_search_index_per_language_of_published_content_only(site, fixture_site)
     assert not list((fixture_site.root / "pagefind").rglob("*bozza*"))
 
 
+def indexed_urls(root):
+    """The address of every page in the Pagefind bundle, read from its fragments."""
+    urls = set()
+    for fragment in (root / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        urls.add(json.loads(data[data.index(b"{"):])["url"])
+    return urls
+
+
+def test_search_indexes_exactly_the_pages_with_a_searchable_body(site):
+    """Pagefind indexes the pages whose main part is marked searchable (articles, pages,
+    campaigns, events, members), every one of them under its own address, and no listing."""
+    marked = {"/" + site.rel(p).removesuffix("index.html") for p in site.pages
+              if site.tree(site.rel(p)).xpath("//*[@data-pagefind-body]")}
+    assert len(marked) > 20
+    assert indexed_urls(site.root) == marked
+
+
 def in_language(href, lang):
     others = [code for code in TABLE if code != DEFAULT]
     prefix = href.strip("/").split("/", 1)[0]

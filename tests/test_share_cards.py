@@ -227,3 +227,77 @@ def test_missing_fonts_stop_the_build(tmp_path, monkeypatch):
     assert result.returncode != 0
     assert "Traceback" not in out
     assert "fonts-noto-core" in out and "IMAGES_CARD['fonts']" in out
+
+
+# --- cards put together from parts (cards.card_png) -------------------------------------------
+def card_job(settings, title, lang, rtl):
+    from plugins.images.jobs import CardJob
+
+    config = load_config(settings)
+    fonts = index_font_dirs(config.card.font_dirs)
+    return CardJob(f"test-{lang}-{len(title)}", title, lang, rtl, "Rete Asilo e Rifugio Torino",
+                   "RART", config.card, resolve_stack(config.card.bold, fonts).paths,
+                   resolve_stack(config.card.regular, fonts).paths, None, None,
+                   config.max_bytes, "")
+
+
+CARD_TITLES = [
+    ("Chi siamo", "it", False),
+    ("Dodici organizzazioni in rete per l'accoglienza a Torino: cosa abbiamo fatto insieme "
+     "in questi anni, e con chi, e perché continuiamo a farlo ogni giorno", "it", False),
+    ("Réseau d'accueil : « qui sommes-nous ? »", "fr", False),
+    (ARABIC_TITLE, "ar", True),
+    (ARABIC_TITLE + " RART " + ARABIC_TITLE + " SAI 2025", "ar", True),
+    ("RART", "ar", True),
+]
+
+
+@pytest.mark.parametrize(("title", "lang", "rtl"), CARD_TITLES)
+def test_card_put_together_is_the_card_pillow_encodes(settings, title, lang, rtl):
+    """The PNG card_png assembles (rows above and below compressed once per language, the
+    title's rows per card) is a valid PNG (chunk CRCs, zlib stream and its Adler-32 checked
+    by zlib itself) with exactly the pixels and palette of the card drawn whole."""
+    import io
+    import struct
+    import zlib
+
+    from plugins.images.cards import card_png, draw_card, encode_card
+
+    job = card_job(settings, title, lang, rtl)
+    data = card_png(job)
+    assert data is not None
+    whole = draw_card(job)
+    reference, fmt = encode_card(whole, False, job.max_bytes)
+    assert fmt == "png"
+    chunks, position = [], 8
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        body = data[position + 8:position + 8 + length]
+        (crc,) = struct.unpack(">I", data[position + 8 + length:position + 12 + length])
+        assert crc == zlib.crc32(kind + body), kind
+        chunks.append((kind, body))
+        position += 12 + length
+    assert [kind for kind, _ in chunks] == [b"IHDR", b"PLTE", b"IDAT", b"IEND"]
+    rows = zlib.decompress(b"".join(body for kind, body in chunks if kind == b"IDAT"))
+    width, height = CARD
+    assert len(rows) == height * (width + 1)
+    assert all(rows[i * (width + 1)] == 0 for i in range(height))  # filter type 0, every row
+    with Image.open(io.BytesIO(data)) as ours, Image.open(io.BytesIO(reference)) as pillows:
+        assert ours.mode == pillows.mode == "P" and ours.size == CARD
+        assert ours.tobytes() == pillows.tobytes()
+        assert ours.getpalette() == pillows.getpalette()
+    assert len(data) <= job.max_bytes
+
+
+def test_adler_of_two_parts_is_the_adler_of_both():
+    import random
+    import zlib
+
+    from plugins.images.cards import _adler_then
+
+    generator = random.Random(7)
+    for length in (0, 1, 5552, 65521, 100_000):
+        first = generator.randbytes(generator.randrange(0, 70_000))
+        second = bytes([255]) * length if length % 2 else generator.randbytes(length)
+        assert _adler_then(zlib.adler32(first), zlib.adler32(second), len(second)) == \
+            zlib.adler32(first + second)

@@ -26,6 +26,8 @@ from rart.htmlpolicy import ATTRIBUTES, CLASSES, DANGEROUS_ATTRIBUTES, DANGEROUS
 _FENCE_OPEN = re.compile(r"(~{3,}|`{3,})[ ]*(.*)")
 _FENCE_INFO = re.compile(r"\.?[\w#.+-]*[ ]*(?:hl_lines=(\"|')[^\"']*\1[ ]*)?")
 # [label]: target, the target possibly on the next line (Python-Markdown's reference rule).
+# What the link scanner stops at; it skips every other character.
+_BRACKET_OR_ESCAPE = re.compile(r"[\\\[\]]")
 _REF_DEF = re.compile(r" {0,3}\[([^\[\]\n]*)\]:[ ]*(\S*)")
 _WHITESPACE = " \t\n\r\f"
 _NAME_END = _WHITESPACE + "/>"
@@ -296,7 +298,8 @@ def _scan_links(text: str, start: int, end: int, source: _Text, chars: list[str]
     """Markdown links and images in one paragraph: brackets matched with a stack."""
     stack: list[int] = []
     i = start
-    while i < end:
+    while (next_mark := _BRACKET_OR_ESCAPE.search(text, i, end)) is not None:
+        i = next_mark.start()
         char = text[i]
         if char == "\\":
             i += 2

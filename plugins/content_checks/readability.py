@@ -33,8 +33,9 @@ _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
 _LINK_REST = re.compile(r"!?\[|\]\(\s*\)|\]\[[^\]]*\]|\]")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _END = re.compile(r"[.!?…؟]+[»\"”’')\]]*(?=\s|$)")
-_WORD = re.compile(r"\S+")
 _ALNUM = re.compile(r"[^\W_]")  # one character c with c.isalnum() (\w is isalnum or "_")
+# A word, found in one step: a run between spaces with an alphanumeric character in it.
+_ALNUM_WORD = re.compile(r"(?<!\S)\S*[^\W_]\S*")  # tried at the start of a run only: linear
 _ABBREVIATION_DOTS = re.compile(r"^[(«\"“]*(?:[^\W\d_]{1,4}\.){2,}$")
 ABBREVIATIONS = {
     "art.", "artt.", "n.", "nn.", "nr.", "ecc.", "es.", "sig.", "sigg.", "dott.", "prof.",
@@ -51,7 +52,7 @@ class Sentence:
 
     @property
     def words(self) -> int:
-        return len(words(self.text))
+        return len(_ALNUM_WORD.findall(self.text))
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Gulpease:
 
 def words(text: str) -> list[str]:
     """Runs between spaces with at least one letter or digit."""
-    return [w for w in _WORD.findall(text) if _ALNUM.search(w)]
+    return _ALNUM_WORD.findall(text)
 
 
 def clean(line: str) -> str:
@@ -145,12 +146,12 @@ def sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
             if not _is_end(text, match):
                 continue
             piece = text[begin:match.end()]
-            if words(piece):
+            if _ALNUM.search(piece):  # a word: an alphanumeric character, with its run
                 lead = len(piece) - len(piece.lstrip())
                 found.append(Sentence(_line_at(starts, begin + lead), piece.strip()))
             begin = match.end()
         piece = text[begin:]
-        if words(piece):
+        if _ALNUM.search(piece):
             lead = len(piece) - len(piece.lstrip())
             found.append(Sentence(_line_at(starts, begin + lead), piece.strip()))
     return found

@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, is_dataclass
 
 # Bump when the pipeline's output changes for the same settings, so every cache entry is redone.
 # 2: share cards drawn as palette images, PNG at zlib level 1.
-PIPELINE_VERSION = 2
+# 3: a card without a photo is put together from its title's rows and its language's others.
+PIPELINE_VERSION = 4
 
 FORMATS = ("avif", "webp", "jpeg", "png")
 # What a browser is told each format is; the order is the <source> order in <picture>.

@@ -9,6 +9,7 @@ import weakref
 from concurrent.futures import CancelledError, Future, InvalidStateError, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
+from typing import Any
 
 from PIL import Image
 
@@ -92,7 +93,7 @@ class CardJob:
     weight: int = 0
 
     def run(self) -> JobResult:
-        from .cards import draw_card, encode_card
+        from .cards import card_png, draw_card, encode_card
 
         photo = None
         if self.photo:
@@ -101,13 +102,17 @@ class CardJob:
                                     (self.card.width, self.card.height))
             except ImageProblem as problem:
                 return JobResult(self.key, problem=(problem.code, problem.params))
-        image = draw_card(self, photo)
-        data, fmt = encode_card(image, photo is not None, self.max_bytes)
+        data = card_png(self) if photo is None else None
+        if data is not None:
+            fmt = "png"
+        else:
+            image = draw_card(self, photo)
+            data, fmt = encode_card(image, photo is not None, self.max_bytes)
         name = f"card.{EXTENSION[fmt]}"
         manifest = {"kind": "card", "fallback": fmt, "files": [
-            {"format": fmt, "width": image.width, "height": image.height, "file": name,
+            {"format": fmt, "width": self.card.width, "height": self.card.height, "file": name,
              "bytes": len(data)}]}
-        Cache(self.cache_path).store(self.key, {name: data}, manifest)
+        Cache(self.cache_path).store_file(self.key, name, data)
         return JobResult(self.key, manifest=manifest)
 
 
@@ -123,6 +128,9 @@ def run_batch(jobs: list) -> list[JobResult]:
 # Cards drawn ahead of time by a pool the build owns (rart_tools/coldread.py): key -> future
 # of its JobResult. `Background` waits for these rather than drawing them again.
 EARLY: dict[str, Future] = {}
+# That pool, lent to `Background` for the few jobs nobody guessed ahead of time: a pool of
+# its own would start as many processes again, for a handful of cards.
+LENT: list[Any] = []
 
 
 def submit_early(pool, jobs: list, batch: int = 16) -> None:
@@ -149,6 +157,8 @@ def submit_early(pool, jobs: list, batch: int = 16) -> None:
                         future.set_exception(failure if not results else KeyError(key))
 
         pool.submit(run_batch, part).add_done_callback(done)
+    if pool not in LENT:
+        LENT[:] = [pool]
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -176,6 +186,10 @@ class Background:
             self.futures[job.key] = EARLY[job.key]
             self.jobs[job.key] = job
             return
+        if self.pool is None and LENT:
+            with contextlib.suppress(Exception):  # a broken pool: this one starts its own
+                self.futures[job.key] = LENT[0].submit(run_job, job)
+                return
         if self.pool is None:
             self.pool = _pool(self.workers)
             # A build that stops before waiting (an error elsewhere) leaves nothing running.

@@ -156,7 +156,7 @@ class Pipeline:
     def prefetch(self, request: Request) -> None:
         """Start encoding a card in the background now, unless the cache has it."""
         if request.manifest is None and request.key not in self.background:
-            request.manifest = self.cache.load(request.key)
+            request.manifest = self.cached(request)
             if request.manifest is None:
                 self.background.submit(request.job)
 
@@ -172,7 +172,7 @@ class Pipeline:
         wanted = [r for r in (self.requests.values() if only is None else only) if r.wanted]
         for request in wanted:
             if request.manifest is None and request.key not in self.background:
-                request.manifest = self.cache.load(request.key)
+                request.manifest = self.cached(request)
             if request.manifest is not None:
                 continue
             if request.key in self.background or (background and isinstance(request.job, CardJob)):
@@ -218,11 +218,22 @@ class Pipeline:
         self.background.close(keep={r.key for r in wanted})
         return failed
 
+    def cached(self, request: Request) -> dict | None:
+        """The manifest of what the cache holds for ``request``, or None."""
+        if not isinstance(request.job, CardJob):
+            return self.cache.load(request.key)
+        manifest = expected_card_manifest(request.job)
+        variant = manifest["files"][0]
+        variant["bytes"] = self.cache.file_size(request.key, variant["file"])
+        return manifest if variant["bytes"] is not None else None
+
     def _publish(self, request: Request) -> None:
         for variant in request.manifest["files"]:
             target = os.path.join(self.output_path, request.output_name(variant))
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            place(self.cache.path(request.key, variant["file"]), target)
+            source = (self.cache.file_path(request.key, variant["file"])
+                      if request.manifest["kind"] == "card" else self.cache.path(request.key, variant["file"]))
+            place(source, target)
         request.published = True
 
     # --- results ------------------------------------------------------------------------

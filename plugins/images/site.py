@@ -161,7 +161,7 @@ def early_card_job(settings: dict, metadata: dict):
         _early[id(settings)] = (Pipeline(config, settings["PATH"], "", ""), fonts)
     pipeline, fonts = _early[id(settings)]
     request = _guessed_card(pipeline, settings, fonts, metadata)
-    if request is None or pipeline.cache.load(request.key) is not None:
+    if request is None or pipeline.cached(request) is not None:
         return None
     return request.job
 
