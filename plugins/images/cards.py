@@ -95,9 +95,14 @@ def _ink(draw_text, size, first: int, target: Image.Image) -> tuple[int, int, in
     draw_text(ImageDraw.Draw(mask))
     box = mask.getbbox()
     if box:
-        region = mask.crop(box)
-        target.paste(region.point(list(lookup(first))), box[:2], region.point(OPAQUE))
+        _paste_ink(target, mask.crop(box), box[:2], first)
     return box
+
+
+def _paste_ink(target: Image.Image, coverage: Image.Image, at: tuple[int, int], first: int) -> None:
+    """Every inked pixel of ``coverage`` into ``target``'s indices at ``at``, in the ink whose
+    ramp starts at ``first``; the pixels without ink stay as they were."""
+    target.paste(coverage.point(list(lookup(first))), at, coverage.point(OPAQUE))
 
 
 @lru_cache(maxsize=16)
@@ -289,8 +294,7 @@ def card_png(spec) -> bytes | None:
         first, last = 0, bottom - top
     inked = frame.scanlines.crop((0, top + first, card.width + 1, top + last))
     if box:
-        ink = mask.crop((box[0], first, box[2], last))
-        inked.paste(ink.point(list(lookup(TEXT_RAMP))), (box[0] + 1, 0), ink.point(OPAQUE))
+        _paste_ink(inked, mask.crop((box[0], first, box[2], last)), (box[0] + 1, 0), TEXT_RAMP)
     parts, adler = [ZLIB_HEADER, frame.above], frame.above_adler
     if first:
         blocks, run_adler = frame.run(first)
