@@ -62,7 +62,7 @@ def _leave(code: int) -> None:
     build of the bench's 2,132 files, with one core busy and the user waiting). build() has
     shut the worker pools down, removed its staging folders and committed the caches; the
     output streams and the log are flushed here. Only when run as a program: main() called
-    in another process (the tests) returns as usual."""
+    from Python (the tests call it in their own process) returns as usual."""
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
