@@ -281,7 +281,10 @@ def test_search_shows_every_result_readably_and_fits_256_px(browser, real_server
         assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(real_server.url("cerca/?q=RART"))
-        _wait(page, "() => document.querySelector('[data-search-status]').textContent.length > 0")
+        # The count is said first; the first ten arrive after it (their fragments are fetched),
+        # with the region aria-busy meanwhile.
+        _wait(page, "() => document.querySelector('[data-search-results] li')"
+                    " && !document.querySelector('[data-search-results][aria-busy]')")
         total = page.evaluate("""async () => {
             const pagefind = await import('/pagefind/pagefind.js');
             await pagefind.options({baseUrl: '/'});
